@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Hosting;
+using HerokuAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace HerokuAnalyzers.CodeFixes.Hosting
+{
+    /// <summary>
+    /// HK3002: binds every interface on the port Heroku puts in $PORT, keeping the old port as the
+    /// fallback for local runs: <c>$"http://*:{Environment.GetEnvironmentVariable("PORT") ?? "5000"}"</c>.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BindAllInterfacesCodeFixProvider)), Shared]
+    public sealed class BindAllInterfacesCodeFixProvider : CodeFixProvider
+    {
+        private const string Title = "Bind all interfaces on $PORT";
+
+        private static readonly Regex LoopbackHost = new Regex(
+            @"://(localhost|[A-Za-z0-9.-]+\.localhost|127(\.[0-9]{1,3}){3}|\[::1\])(?=[:/]|$)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.HK3002_LoopbackBinding.Id);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                diagnostic.Properties.TryGetValue(Descriptors.FixKindProperty, out var kind);
+                diagnostic.Properties.TryGetValue(ServerBindingAnalyzer.FallbackPortProperty, out var fallbackPort);
+                var replacement = CreateReplacement(node, kind, fallbackPort);
+                if (replacement == null)
+                {
+                    continue;
+                }
+
+                var (oldNode, newNode) = replacement.Value;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        Title,
+                        ct => ReplaceAsync(context.Document, oldNode, newNode, ct),
+                        equivalenceKey: Title),
+                    diagnostic);
+            }
+        }
+
+        private static (SyntaxNode Old, SyntaxNode New)? CreateReplacement(SyntaxNode node, string? kind, string? fallbackPort)
+        {
+            switch (kind)
+            {
+                case ServerBindingAnalyzer.FixUrl:
+                    if (node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                    {
+                        var port = string.IsNullOrEmpty(fallbackPort) ? "5000" : fallbackPort!;
+                        var url = SyntaxFactory.ParseExpression("$\"http://*:{" + PortExpression(port) + "}\"");
+                        return (literal, url.WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation));
+                    }
+
+                    if (node is InterpolatedStringExpressionSyntax interpolated)
+                    {
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text && LoopbackHost.IsMatch(text.TextToken.Text))
+                            {
+                                var newText = LoopbackHost.Replace(text.TextToken.Text, "://*", 1);
+                                var token = SyntaxFactory.Token(text.TextToken.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, newText, newText, text.TextToken.TrailingTrivia);
+                                return (text, text.WithTextToken(token));
+                            }
+                        }
+                    }
+
+                    return null;
+
+                case ServerBindingAnalyzer.FixListenLocalhost:
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+                    {
+                        var arguments = invocation.ArgumentList;
+                        if (arguments.Arguments.Count > 0)
+                        {
+                            arguments = arguments.ReplaceNode(arguments.Arguments[0], PortArgument(arguments.Arguments[0]));
+                        }
+
+                        var renamed = invocation
+                            .WithExpression(member.WithName(SyntaxFactory.IdentifierName("ListenAnyIP").WithTriviaFrom(member.Name)))
+                            .WithArgumentList(arguments);
+                        return (invocation, renamed.WithAdditionalAnnotations(Simplifier.Annotation));
+                    }
+
+                    return null;
+
+                case ServerBindingAnalyzer.FixListenAddress:
+                    if (node is ExpressionSyntax address && node.Parent is ArgumentSyntax addressArgument && addressArgument.Parent is ArgumentListSyntax list)
+                    {
+                        var anyAddress = SyntaxFactory.ParseExpression("System.Net.IPAddress.IPv6Any").WithTriviaFrom(address);
+                        var index = list.Arguments.IndexOf(addressArgument);
+                        var newList = list.ReplaceNode(address, anyAddress);
+                        if (index + 1 < newList.Arguments.Count)
+                        {
+                            newList = newList.ReplaceNode(newList.Arguments[index + 1], PortArgument(newList.Arguments[index + 1]));
+                        }
+
+                        return (list, newList.WithAdditionalAnnotations(Simplifier.Annotation));
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A literal port becomes the PORT variable with the literal as fallback; any other expression is kept.</summary>
+        private static ArgumentSyntax PortArgument(ArgumentSyntax argument)
+        {
+            if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression))
+            {
+                var parsed = SyntaxFactory.ParseExpression("int.Parse(" + PortExpression(literal.Token.ValueText) + ")");
+                return argument.WithExpression(parsed.WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation));
+            }
+
+            return argument;
+        }
+
+        private static string PortExpression(string fallbackPort)
+            => "System.Environment.GetEnvironmentVariable(\"" + HerokuFacts.PortVariable + "\") ?? \"" + fallbackPort + "\"";
+
+        private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root == null ? document : document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace HerokuAnalyzers.Tasks.Files
+{
+    /// <summary>The Heroku files the package finds and checks; the names are the HerokuFileKind metadata values.</summary>
+    internal enum HerokuFileKind
+    {
+        Procfile,
+        AppJson,
+        HerokuYml,
+        SlugIgnore,
+    }
+}

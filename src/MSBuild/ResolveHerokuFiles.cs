@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using HerokuAnalyzers.Tasks.Files;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace HerokuAnalyzers.Tasks
+{
+    /// <summary>
+    /// Finds the Procfile, app.json, heroku.yml and .slugignore that apply to a project, for the
+    /// analyzers (as AdditionalFiles) and for <see cref="CheckHerokuFiles"/>.
+    /// </summary>
+    public sealed class ResolveHerokuFiles : Task
+    {
+        [Required]
+        public string ProjectDirectory { get; set; } = "";
+
+        /// <summary>The files found, with metadata HerokuFileKind (Procfile, AppJson, HerokuYml, SlugIgnore).</summary>
+        [Output]
+        public ITaskItem[] HerokuFiles { get; private set; } = new ITaskItem[0];
+
+        /// <summary>The directory holding .git, empty when the project is not in a repository.</summary>
+        [Output]
+        public string RepositoryRoot { get; private set; } = "";
+
+        public override bool Execute()
+        {
+            var located = HerokuFileLocator.Locate(ProjectDirectory);
+            var items = new List<ITaskItem>();
+            foreach (var pair in located.Files)
+            {
+                var item = new TaskItem(pair.Value);
+                item.SetMetadata("HerokuFileKind", pair.Key.ToString());
+                item.SetMetadata("Visible", "false");
+                items.Add(item);
+            }
+
+            HerokuFiles = items.ToArray();
+            RepositoryRoot = located.RepositoryRoot ?? "";
+            return true;
+        }
+    }
+}
