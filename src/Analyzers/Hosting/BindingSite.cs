@@ -73,9 +73,7 @@ namespace HerokuAnalyzers.Hosting
                     break;
 
                 case "UseSetting" when Is(type, symbols.WebHostBuilder) || Implements(type, symbols.WebHostBuilder):
-                    var key = Argument(invocation, "key");
-                    if (key?.ConstantValue.Value is string keyText && string.Equals(keyText, "urls", StringComparison.OrdinalIgnoreCase)
-                        && Argument(invocation, "value") is IOperation settingValue)
+                    if (IsUrlsKey(Argument(invocation, "key")) && Argument(invocation, "value") is IOperation settingValue)
                     {
                         yield return new BindingSite(BindingSiteKind.Urls, "UseSetting(\"urls\")", invocation, settingValue, null, HostKind.Unknown);
                     }
@@ -120,6 +118,18 @@ namespace HerokuAnalyzers.Hosting
 
                     break;
             }
+        }
+
+        /// <summary>"urls", written out or as WebHostDefaults.ServerUrlsKey (a static readonly field, not a constant).</summary>
+        private static bool IsUrlsKey(IOperation? key)
+        {
+            if (key?.ConstantValue.Value is string text)
+            {
+                return string.Equals(text, "urls", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return key is IFieldReferenceOperation { Field: { Name: "ServerUrlsKey" } field }
+                   && field.ContainingType?.ToDisplayString() == "Microsoft.AspNetCore.Hosting.WebHostDefaults";
         }
 
         private static HostKind ClassifyAddress(IOperation address, BindingSymbols symbols)

@@ -162,7 +162,9 @@ namespace HerokuAnalyzers.Infrastructure
                 return model.GetOperation(declarator.Initializer.Value, cancellationToken);
             }
 
-            var body = declarator.FirstAncestorOrSelf<BlockSyntax>();
+            // A local is scoped to its block, or to the file for top-level statements.
+            SyntaxNode? body = declarator.FirstAncestorOrSelf<BlockSyntax>();
+            body ??= declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
             if (body == null)
             {
                 return null;

@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace HerokuAnalyzers.CodeFixes.Hosting
 {
@@ -35,7 +34,8 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null || model == null)
             {
                 return;
             }
@@ -45,7 +45,8 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 diagnostic.Properties.TryGetValue(Descriptors.FixKindProperty, out var kind);
                 diagnostic.Properties.TryGetValue(ServerBindingAnalyzer.FallbackPortProperty, out var fallbackPort);
-                var replacement = CreateReplacement(node, kind, fallbackPort);
+                var names = new TypeNames(model, node.SpanStart);
+                var replacement = CreateReplacement(node, kind, fallbackPort, names);
                 if (replacement == null)
                 {
                     continue;
@@ -61,7 +62,7 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
             }
         }
 
-        private static (SyntaxNode Old, SyntaxNode New)? CreateReplacement(SyntaxNode node, string? kind, string? fallbackPort)
+        private static (SyntaxNode Old, SyntaxNode New)? CreateReplacement(SyntaxNode node, string? kind, string? fallbackPort, TypeNames names)
         {
             switch (kind)
             {
@@ -69,8 +70,8 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                     if (node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                     {
                         var port = string.IsNullOrEmpty(fallbackPort) ? "5000" : fallbackPort!;
-                        var url = SyntaxFactory.ParseExpression("$\"http://*:{" + PortExpression(port) + "}\"");
-                        return (literal, url.WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation));
+                        var url = SyntaxFactory.ParseExpression("$\"http://*:{" + PortExpression(port, names) + "}\"");
+                        return (literal, url.WithTriviaFrom(literal));
                     }
 
                     if (node is InterpolatedStringExpressionSyntax interpolated)
@@ -94,13 +95,13 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                         var arguments = invocation.ArgumentList;
                         if (arguments.Arguments.Count > 0)
                         {
-                            arguments = arguments.ReplaceNode(arguments.Arguments[0], PortArgument(arguments.Arguments[0]));
+                            arguments = arguments.ReplaceNode(arguments.Arguments[0], PortArgument(arguments.Arguments[0], names));
                         }
 
                         var renamed = invocation
                             .WithExpression(member.WithName(SyntaxFactory.IdentifierName("ListenAnyIP").WithTriviaFrom(member.Name)))
                             .WithArgumentList(arguments);
-                        return (invocation, renamed.WithAdditionalAnnotations(Simplifier.Annotation));
+                        return (invocation, renamed);
                     }
 
                     return null;
@@ -108,15 +109,15 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                 case ServerBindingAnalyzer.FixListenAddress:
                     if (node is ExpressionSyntax address && node.Parent is ArgumentSyntax addressArgument && addressArgument.Parent is ArgumentListSyntax list)
                     {
-                        var anyAddress = SyntaxFactory.ParseExpression("System.Net.IPAddress.IPv6Any").WithTriviaFrom(address);
+                        var anyAddress = SyntaxFactory.ParseExpression(names.Get("System.Net", "IPAddress") + ".IPv6Any").WithTriviaFrom(address);
                         var index = list.Arguments.IndexOf(addressArgument);
                         var newList = list.ReplaceNode(address, anyAddress);
                         if (index + 1 < newList.Arguments.Count)
                         {
-                            newList = newList.ReplaceNode(newList.Arguments[index + 1], PortArgument(newList.Arguments[index + 1]));
+                            newList = newList.ReplaceNode(newList.Arguments[index + 1], PortArgument(newList.Arguments[index + 1], names));
                         }
 
-                        return (list, newList.WithAdditionalAnnotations(Simplifier.Annotation));
+                        return (list, newList);
                     }
 
                     return null;
@@ -127,19 +128,19 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
         }
 
         /// <summary>A literal port becomes the PORT variable with the literal as fallback; any other expression is kept.</summary>
-        private static ArgumentSyntax PortArgument(ArgumentSyntax argument)
+        private static ArgumentSyntax PortArgument(ArgumentSyntax argument, TypeNames names)
         {
             if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression))
             {
-                var parsed = SyntaxFactory.ParseExpression("int.Parse(" + PortExpression(literal.Token.ValueText) + ")");
-                return argument.WithExpression(parsed.WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation));
+                var parsed = SyntaxFactory.ParseExpression("int.Parse(" + PortExpression(literal.Token.ValueText, names) + ")");
+                return argument.WithExpression(parsed.WithTriviaFrom(literal));
             }
 
             return argument;
         }
 
-        private static string PortExpression(string fallbackPort)
-            => "System.Environment.GetEnvironmentVariable(\"" + HerokuFacts.PortVariable + "\") ?? \"" + fallbackPort + "\"";
+        private static string PortExpression(string fallbackPort, TypeNames names)
+            => names.Get("System", "Environment") + ".GetEnvironmentVariable(\"" + HerokuFacts.PortVariable + "\") ?? \"" + fallbackPort + "\"";
 
         private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
         {
