@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Text;
 
 namespace HerokuAnalyzers.Procfile
 {
