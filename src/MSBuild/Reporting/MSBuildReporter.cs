@@ -16,16 +16,19 @@ namespace HerokuAnalyzers.Tasks.Reporting
             foreach (var finding in findings)
             {
                 var severity = policy.Apply(finding.Rule);
+
+                // Analyzer messages end with their help link in parentheses; the console shows a task's HelpLink nowhere else.
+                var message = finding.Message + " (" + finding.Rule.HelpLink + ")";
                 switch (severity)
                 {
                     case FindingSeverity.Error:
-                        log.LogError(null, finding.Rule.Id, null, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
+                        log.LogError(null, finding.Rule.Id, null, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, message);
                         break;
                     case FindingSeverity.Warning:
-                        log.LogWarning(null, finding.Rule.Id, null, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
+                        log.LogWarning(null, finding.Rule.Id, null, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, message);
                         break;
                     case FindingSeverity.Suggestion:
-                        log.LogMessage(null, finding.Rule.Id, null, finding.File, finding.Line, finding.Column, 0, 0, MessageImportance.Normal, finding.Message);
+                        log.LogMessage(null, finding.Rule.Id, null, finding.File, finding.Line, finding.Column, 0, 0, MessageImportance.Normal, message);
                         break;
                 }
             }
