@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
 /// Nothing of this repository leaks in: own Directory.Build.*, no central package management,
 /// its own .git so the package's file search stops at its root.
 /// </summary>
-public sealed partial class ConsumerApp
+public sealed class ConsumerApp
 {
     private readonly PackedPackage _package;
 
@@ -71,39 +69,12 @@ public sealed partial class ConsumerApp
         var arguments = new List<string> { verb, project, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary", "-p:UseSharedCompilation=false" };
         arguments.AddRange(extraArguments);
         var result = DotNet.Run(Root, Environment, TimeSpan.FromMinutes(5), arguments.ToArray());
-        return new BuildResult(result.ExitCode, result.Output, ParseDiagnostics(result.Output));
+        return new BuildResult(result.ExitCode, result.Output, BuildOutput.Diagnostics(result.Output, Root));
     }
 
     public ProcessResult DotNetRaw(params string[] arguments) => DotNet.Run(Root, Environment, TimeSpan.FromMinutes(5), arguments);
 
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = _package.PackagesCache };
-
-    /// <summary>Each distinct HK diagnostic as <c>relative/path(line,col): severity HKnnnn</c>, sorted.</summary>
-    private List<string> ParseDiagnostics(string output)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var line in output.Split('\n'))
-        {
-            var match = DiagnosticLine().Match(line.TrimEnd('\r').Trim());
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var file = match.Groups["file"].Value;
-            if (Path.IsPathRooted(file))
-            {
-                file = Path.GetRelativePath(Root, file);
-            }
-
-            found.Add($"{file.Replace('\\', '/')}({match.Groups["line"].Value},{match.Groups["col"].Value}): {match.Groups["severity"].Value} {match.Groups["id"].Value}");
-        }
-
-        return found.ToList();
-    }
-
-    [GeneratedRegex(@"^(?<file>[^(\s][^(]*)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error) (?<id>HK\d{4}): ")]
-    private static partial Regex DiagnosticLine();
 }
 
 public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<string> Diagnostics)
