@@ -76,7 +76,12 @@ namespace HerokuAnalyzers.CodeFixes.Memory
         }
 
         /// <summary>The lambda with <paramref name="statement"/> first in its body; an expression body becomes a block returning it.</summary>
-        public static LambdaExpressionSyntax Prepend(LambdaExpressionSyntax lambda, string statement)
+        public static LambdaExpressionSyntax Prepend(LambdaExpressionSyntax lambda, string statement) => Insert(lambda, statement, first: true);
+
+        /// <summary>The lambda with <paramref name="statement"/> last in its body (for lambdas that return nothing).</summary>
+        public static LambdaExpressionSyntax Append(LambdaExpressionSyntax lambda, string statement) => Insert(lambda, statement, first: false);
+
+        private static LambdaExpressionSyntax Insert(LambdaExpressionSyntax lambda, string statement, bool first)
         {
             var text = lambda.SyntaxTree.GetText();
             var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
@@ -86,7 +91,8 @@ namespace HerokuAnalyzers.CodeFixes.Memory
                     ? lambda.Block.Statements[0].GetLeadingTrivia().ToFullString()
                     : Indentation(lambda.Block.OpenBraceToken) + Unit;
                 var inserted = SyntaxFactory.ParseStatement(indentation + statement + newLine);
-                return lambda.WithBlock(lambda.Block.WithStatements(lambda.Block.Statements.Insert(0, inserted)));
+                var statements = lambda.Block.Statements;
+                return lambda.WithBlock(lambda.Block.WithStatements(first ? statements.Insert(0, inserted) : statements.Add(inserted)));
             }
 
             if (lambda.ExpressionBody == null)
@@ -97,9 +103,12 @@ namespace HerokuAnalyzers.CodeFixes.Memory
             // Written as text so the block is laid out like hand-written code: braces under the line's start.
             var outer = Indentation(lambda.GetFirstToken());
             var body = lambda.ExpressionBody.WithoutTrivia().ToFullString();
-            var last = lambda.ExpressionBody is AssignmentExpressionSyntax ? body + ";" : "return " + body + ";";
+            var existing = first ? "return " + body + ";" : body + ";";
             var head = lambda.ToFullString().Substring(0, lambda.ExpressionBody.SpanStart - lambda.FullSpan.Start).TrimEnd();
-            var rewritten = head + newLine + outer + "{" + newLine + outer + Unit + statement + newLine + outer + Unit + last + newLine + outer + "}";
+            var lines = first ? new[] { statement, existing } : new[] { existing, statement };
+            var rewritten = head + newLine + outer + "{" + newLine
+                + outer + Unit + lines[0] + newLine
+                + outer + Unit + lines[1] + newLine + outer + "}";
             return (LambdaExpressionSyntax)SyntaxFactory.ParseExpression(rewritten).WithTrailingTrivia(lambda.GetTrailingTrivia());
         }
 
