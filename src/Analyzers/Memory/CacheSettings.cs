@@ -36,7 +36,7 @@ namespace HerokuAnalyzers.Memory
         public static CacheSettings AppliedThrough(IOperation scope, ISymbol symbol, CacheSettings start)
         {
             var settings = start;
-            foreach (var reference in CacheFacts.References(scope, symbol))
+            foreach (var reference in OperationFacts.References(scope, symbol))
             {
                 settings = settings.Apply(reference);
             }
@@ -62,7 +62,7 @@ namespace HerokuAnalyzers.Memory
 
         private static CacheSettings Of(IOperation value, int depth)
         {
-            value = CacheFacts.Unwrap(value);
+            value = OperationFacts.Unwrap(value);
             if (depth > MaxDepth)
             {
                 return Unknown;
@@ -79,7 +79,7 @@ namespace HerokuAnalyzers.Memory
                             switch (initializer)
                             {
                                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                                    settings = settings.With(property.Property.Name, CacheFacts.IsSet(assignment.Value));
+                                    settings = settings.With(property.Property.Name, OperationFacts.IsSet(assignment.Value));
                                     break;
                                 case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member }:
                                     settings = settings.With(member.Property.Name, Knowledge.Yes);
@@ -97,8 +97,8 @@ namespace HerokuAnalyzers.Memory
                                                                                      && create.TargetMethod.ContainingType?.ToDisplayString() == "Microsoft.Extensions.Options.Options":
                     return Of(create.Arguments[0].Value, depth + 1);
 
-                case ILocalReferenceOperation local when CacheFacts.SingleInitializer(local) is IOperation initial:
-                    return AppliedThrough(CacheFacts.Root(local), local.Local, Of(initial, depth + 1));
+                case ILocalReferenceOperation local when OperationFacts.SingleInitializer(local) is IOperation initial:
+                    return AppliedThrough(OperationFacts.Root(local), local.Local, Of(initial, depth + 1));
 
                 default:
                     return Unknown;
@@ -135,7 +135,7 @@ namespace HerokuAnalyzers.Memory
                 case IPropertyReferenceOperation property when property.Instance == used:
                     if (property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property)
                     {
-                        return With(property.Property.Name, CacheFacts.IsSet(assignment.Value));
+                        return With(property.Property.Name, OperationFacts.IsSet(assignment.Value));
                     }
 
                     if (property.Property.Name == "ExpirationTokens" && property.Parent is IInvocationOperation { TargetMethod: { Name: "Add" } })
@@ -182,7 +182,7 @@ namespace HerokuAnalyzers.Memory
                     return With("ExpirationTokens", Knowledge.Yes);
                 case "SetOptions":
                     var options = call.Arguments.Length > 1 ? Of(call.Arguments[1].Value, depth + 1) : Unknown;
-                    return new CacheSettings(SizeLimit, CacheFacts.Merge(Size, options.Size), CacheFacts.Merge(Expiration, options.Expiration));
+                    return new CacheSettings(SizeLimit, OperationFacts.Merge(Size, options.Size), OperationFacts.Merge(Expiration, options.Expiration));
                 case "SetPriority":
                 case "SetValue":
                 case "RegisterPostEvictionCallback":
@@ -197,14 +197,14 @@ namespace HerokuAnalyzers.Memory
             switch (property)
             {
                 case "SizeLimit":
-                    return new CacheSettings(value == Knowledge.No ? SizeLimit : CacheFacts.Merge(SizeLimit, value), Size, Expiration);
+                    return new CacheSettings(value == Knowledge.No ? SizeLimit : OperationFacts.Merge(SizeLimit, value), Size, Expiration);
                 case "Size":
-                    return new CacheSettings(SizeLimit, value == Knowledge.No ? Size : CacheFacts.Merge(Size, value), Expiration);
+                    return new CacheSettings(SizeLimit, value == Knowledge.No ? Size : OperationFacts.Merge(Size, value), Expiration);
                 case "AbsoluteExpiration":
                 case "AbsoluteExpirationRelativeToNow":
                 case "SlidingExpiration":
                 case "ExpirationTokens":
-                    return new CacheSettings(SizeLimit, Size, value == Knowledge.No ? Expiration : CacheFacts.Merge(Expiration, value));
+                    return new CacheSettings(SizeLimit, Size, value == Knowledge.No ? Expiration : OperationFacts.Merge(Expiration, value));
                 default:
                     return this;
             }

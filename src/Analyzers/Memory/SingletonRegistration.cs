@@ -41,11 +41,11 @@ namespace HerokuAnalyzers.Memory
                 switch (argument.Parameter?.Name)
                 {
                     case "implementationInstance":
-                        return AsClass(Unwrap(argument.Value).Type);
+                        return AsClass(OperationFacts.Unwrap(argument.Value).Type);
                     case "implementationFactory":
                         return FactoryResult(argument.Value) ?? (method.TypeArguments.Length == 1 ? AsClass(method.TypeArguments[0]) : null);
                     case "implementationType":
-                        return Unwrap(argument.Value) is ITypeOfOperation typeOf ? AsClass(typeOf.TypeOperand) : null;
+                        return OperationFacts.Unwrap(argument.Value) is ITypeOfOperation typeOf ? AsClass(typeOf.TypeOperand) : null;
                 }
             }
 
@@ -56,7 +56,7 @@ namespace HerokuAnalyzers.Memory
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter?.Name == "serviceType" && Unwrap(argument.Value) is ITypeOfOperation typeOf)
+                if (argument.Parameter?.Name == "serviceType" && OperationFacts.Unwrap(argument.Value) is ITypeOfOperation typeOf)
                 {
                     return AsClass(typeOf.TypeOperand);
                 }
@@ -68,7 +68,7 @@ namespace HerokuAnalyzers.Memory
         /// <summary>The class a factory lambda creates, when every return creates the same one.</summary>
         private static INamedTypeSymbol? FactoryResult(IOperation factory)
         {
-            if (!(Unwrap(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }))
+            if (!(OperationFacts.Unwrap(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }))
             {
                 return null;
             }
@@ -78,7 +78,7 @@ namespace HerokuAnalyzers.Memory
             {
                 if (operation is IReturnOperation { ReturnedValue: IOperation returned })
                 {
-                    var type = AsClass(Unwrap(returned).Type);
+                    var type = AsClass(OperationFacts.Unwrap(returned).Type);
                     if (type == null || (result != null && !SymbolEqualityComparer.Default.Equals(result, type)))
                     {
                         return null;
@@ -93,15 +93,5 @@ namespace HerokuAnalyzers.Memory
 
         private static INamedTypeSymbol? AsClass(ITypeSymbol? type)
             => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named ? named.OriginalDefinition : null;
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
     }
 }

@@ -12,8 +12,8 @@ namespace HerokuAnalyzers.Memory
         Unknown,
     }
 
-    /// <summary>Shared operation walking for the cache rules: locals assigned once, and what is set on an object.</summary>
-    internal static class CacheFacts
+    /// <summary>Operation walking shared by the memory rules: conversions, locals assigned once, settings.</summary>
+    internal static class OperationFacts
     {
         public static IOperation Unwrap(IOperation operation)
         {
