@@ -30,7 +30,32 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             var symbol = Referenced(task);
-            return symbol != null && (IsAwaitedBefore(symbol, use) || IsGuarded(symbol, use));
+            return symbol != null && (IsAwaitedBefore(symbol, use) || IsGuarded(symbol, use) || IsContinuationAntecedent(symbol, use));
+        }
+
+        /// <summary><c>task.ContinueWith(t => t.Result)</c>: a continuation runs when its antecedent has finished.</summary>
+        private static bool IsContinuationAntecedent(ISymbol symbol, IOperation use)
+        {
+            if (!(symbol is IParameterSymbol parameter))
+            {
+                return false;
+            }
+
+            for (var parent = use.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+                {
+                    var outer = lambda.Parent;
+                    while (outer is IDelegateCreationOperation || outer is IConversionOperation || outer is IArgumentOperation)
+                    {
+                        outer = outer.Parent;
+                    }
+
+                    return outer is IInvocationOperation { TargetMethod.Name: "ContinueWith" } continuation && IsTaskType(continuation.TargetMethod.ContainingType);
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTaskType(ITypeSymbol? type)
