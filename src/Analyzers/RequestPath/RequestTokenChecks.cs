@@ -13,7 +13,7 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
-            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method))
+            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method) || OnlySchedules(method))
             {
                 return;
             }
@@ -42,6 +42,18 @@ namespace HerokuAnalyzers.RequestPath
                 scope.Add(Descriptors.HK1006_RequestTokenNotPassed, invocation, method.ContainingType.Name + "." + method.Name,
                     CheckScope.Fix(RequestPathAnalyzer.FixPassToken).Add(RequestPathAnalyzer.TokenProperty, token), token);
             }
+        }
+
+        /// <summary>Task.Run, ContinueWith, StartNew: their token only stops the work from being scheduled.</summary>
+        private static bool OnlySchedules(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type?.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
+            {
+                return false;
+            }
+
+            return method.Name == "Run" || method.Name == "ContinueWith" || method.Name == "StartNew";
         }
 
         private static bool IsNoToken(IArgumentOperation argument)
