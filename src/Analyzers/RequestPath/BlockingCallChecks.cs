@@ -143,7 +143,8 @@ namespace HerokuAnalyzers.RequestPath
             var type = method.ContainingType;
             var receiver = invocation.Instance?.Type;
             var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
-            if (method.Name == "Dispose"
+            // Waits on threads, tasks and synchronization primitives are HK1001/HK1002's, zero timeouts included.
+            if (method.Name == "Dispose" || ns == "System.Threading" || ns == "System.Threading.Tasks"
                 || type.Name == "Console" && ns == "System"
                 || ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("System.Data.SQLite", StringComparison.Ordinal)
                 || receiver != null && (receiver.ContainingNamespace?.ToDisplayString() ?? "").StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)

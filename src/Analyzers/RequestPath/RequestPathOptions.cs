@@ -41,7 +41,7 @@ namespace HerokuAnalyzers.RequestPath
 
         public bool IsExcluded(IMethodSymbol method) => _excluded.Contains(method);
 
-        /// <summary>A list of <c>Namespace.Type:Method</c> entries (Method may be <c>*</c>), comma or semicolon separated.</summary>
+        /// <summary>A list of <c>Namespace.Type:Method</c> entries (Method may be <c>*</c>), comma separated.</summary>
         private sealed class ApiList
         {
             private static readonly ApiList Empty = new ApiList(new Dictionary<string, HashSet<string>>());
@@ -58,7 +58,7 @@ namespace HerokuAnalyzers.RequestPath
                 }
 
                 var methodsByType = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-                foreach (var entry in text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var entry in text.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
                 {
                     var colon = entry.LastIndexOf(':');
                     if (colon <= 0 || colon == entry.Length - 1)
