@@ -46,26 +46,26 @@ namespace HerokuAnalyzers.RequestPath
                 return;
             }
 
-            var what = type.Name + "." + method.Name;
+            // Most calls are none of these: the name for the message is only built for a finding.
             var symbols = scope.Symbols;
             switch (method.Name)
             {
                 case "Wait" when IsTask(type, symbols) && !method.IsStatic:
                     if (!FirstArgumentIsZero(invocation) && !CompletedTasks.IsCompleted(invocation.Instance, invocation))
                     {
-                        scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, what,
+                        scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method),
                             invocation.Arguments.Length == 0 ? CheckScope.Fix(RequestPathAnalyzer.FixAwaitWait) : null);
                     }
 
                     return;
 
                 case "WaitAll" when IsTask(type, symbols):
-                    scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, what,
+                    scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method),
                         IsParamsOnly(invocation) ? CheckScope.Fix(RequestPathAnalyzer.FixAwaitWhenAll) : null);
                     return;
 
                 case "WaitAny" when IsTask(type, symbols):
-                    scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, what);
+                    scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method));
                     return;
 
                 case "GetResult" when method.Parameters.Length == 0 && type.Name.EndsWith("Awaiter", StringComparison.Ordinal)
@@ -85,20 +85,20 @@ namespace HerokuAnalyzers.RequestPath
                 var properties = method.Name == "Sleep" && invocation.Arguments.Length == 1
                     ? WithToken(CheckScope.Fix(RequestPathAnalyzer.FixDelay), scope.RequestToken(invocation))
                     : null;
-                scope.Add(Infrastructure.Descriptors.HK1002_BlockingSleepOrWait, invocation, what, properties);
+                scope.Add(Infrastructure.Descriptors.HK1002_BlockingSleepOrWait, invocation, Name(type, method), properties);
                 return;
             }
 
             if (IsWorkerDynoWork(invocation, type))
             {
-                scope.Add(Infrastructure.Descriptors.HK1005_WorkForWorkerDyno, invocation, what, null, scope.Options.RouterLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                scope.Add(Infrastructure.Descriptors.HK1005_WorkForWorkerDyno, invocation, Name(type, method), null, scope.Options.RouterLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return;
             }
 
-            CheckSynchronousIo(invocation, scope, what);
+            CheckSynchronousIo(invocation, scope, type);
         }
 
-        private static void CheckSynchronousIo(IInvocationOperation invocation, CheckScope scope, string what)
+        private static void CheckSynchronousIo(IInvocationOperation invocation, CheckScope scope, INamedTypeSymbol type)
         {
             var method = invocation.TargetMethod;
             if (method.ContainingAssembly == null || method.Locations.Length == 0 || method.Locations[0].IsInSource || IsExcludedIo(invocation, scope.Symbols))
@@ -129,7 +129,7 @@ namespace HerokuAnalyzers.RequestPath
                 properties = properties.Remove(Infrastructure.Descriptors.FixKindProperty);
             }
 
-            scope.Add(Infrastructure.Descriptors.HK1003_SynchronousIo, invocation, what, properties, twin.Method.ContainingType.Name + "." + twin.Method.Name);
+            scope.Add(Infrastructure.Descriptors.HK1003_SynchronousIo, invocation, Name(type, method), properties, twin.Method.ContainingType.Name + "." + twin.Method.Name);
         }
 
         /// <summary>
@@ -209,6 +209,8 @@ namespace HerokuAnalyzers.RequestPath
 
             return type.Name == "Parallel" && ns == "System.Threading.Tasks" && (name == "For" || name == "ForEach" || name == "Invoke");
         }
+
+        private static string Name(INamedTypeSymbol type, IMethodSymbol method) => type.Name + "." + method.Name;
 
         private static bool IsTask(INamedTypeSymbol type, RequestPathSymbols symbols)
             => SymbolEqualityComparer.Default.Equals(type, symbols.Task) || SymbolEqualityComparer.Default.Equals(type, symbols.TaskOfT);
