@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using HerokuAnalyzers.Tasks.Files;
+using HerokuAnalyzers.Tasks.Procfile;
+using HerokuAnalyzers.Tasks.Reporting;
+
+namespace HerokuAnalyzers.Tasks
+{
+    /// <summary>
+    /// Runs every file check over one app's Heroku files: each file parsed once into its model, every
+    /// checks class reading the models it needs. The MSBuild task and the pre-push gate both call this.
+    /// </summary>
+    internal static class HerokuFileChecks
+    {
+        public static List<Finding> Run(
+            IReadOnlyDictionary<HerokuFileKind, string> files,
+            IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed,
+            ProjectFacts project)
+        {
+            var findings = new List<Finding>();
+            ProcfileModel? procfile = null;
+            if (files.TryGetValue(HerokuFileKind.Procfile, out var procfilePath))
+            {
+                procfile = ProcfileModel.Load(procfilePath);
+                findings.AddRange(ProcfileChecks.Check(procfile, project));
+            }
+
+            foreach (var pair in misnamed)
+            {
+                findings.AddRange(MisnamedFileChecks.Check(pair.Key, pair.Value));
+            }
+
+            findings.Sort(CompareFindings);
+            return findings;
+        }
+
+        private static int CompareFindings(Finding a, Finding b)
+        {
+            var byFile = string.CompareOrdinal(a.File, b.File);
+            if (byFile != 0)
+            {
+                return byFile;
+            }
+
+            return a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
+        }
+    }
+}
