@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using HerokuAnalyzers.Tasks.AppJson;
 using HerokuAnalyzers.Tasks.Files;
+using HerokuAnalyzers.Tasks.HerokuYml;
 using HerokuAnalyzers.Tasks.Procfile;
 using HerokuAnalyzers.Tasks.Reporting;
 
@@ -22,6 +24,19 @@ namespace HerokuAnalyzers.Tasks
             {
                 procfile = ProcfileModel.Load(procfilePath);
                 findings.AddRange(ProcfileChecks.Check(procfile, project));
+            }
+
+            HerokuYmlModel? herokuYml = null;
+            if (files.TryGetValue(HerokuFileKind.HerokuYml, out var herokuYmlPath))
+            {
+                herokuYml = HerokuYmlModel.Load(herokuYmlPath);
+                findings.AddRange(HerokuYmlChecks.Check(herokuYml, project));
+            }
+
+            if (files.TryGetValue(HerokuFileKind.AppJson, out var appJsonPath))
+            {
+                var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
+                findings.AddRange(AppJsonChecks.Check(AppJsonModel.Load(appJsonPath), processes));
             }
 
             foreach (var pair in misnamed)
