@@ -4,6 +4,7 @@ using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.HerokuYml;
 using HerokuAnalyzers.Tasks.Procfile;
 using HerokuAnalyzers.Tasks.Reporting;
+using HerokuAnalyzers.Tasks.SlugIgnore;
 
 namespace HerokuAnalyzers.Tasks
 {
@@ -37,6 +38,11 @@ namespace HerokuAnalyzers.Tasks
             {
                 var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
                 findings.AddRange(AppJsonChecks.Check(AppJsonModel.Load(appJsonPath), processes));
+            }
+
+            if (files.TryGetValue(HerokuFileKind.SlugIgnore, out var slugIgnorePath))
+            {
+                findings.AddRange(SlugIgnoreChecks.Check(SlugIgnoreModel.Load(slugIgnorePath), project));
             }
 
             foreach (var pair in misnamed)

@@ -95,10 +95,10 @@ namespace HerokuAnalyzers.Tasks.Files
         }
 
         /// <summary>
-        /// Whether <paramref name="relative"/> names an existing file below <paramref name="root"/> with exactly
-        /// this case, without listing the whole tree.
+        /// Whether <paramref name="relative"/> names an existing file below <paramref name="root"/>, comparing
+        /// names with <paramref name="comparison"/> (Ordinal: as Linux does), without listing the whole tree.
         /// </summary>
-        public static bool FileExistsExactly(string root, string relative)
+        public static bool FileExists(string root, string relative, StringComparison comparison)
         {
             var directory = root;
             var parts = relative.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
@@ -121,7 +121,7 @@ namespace HerokuAnalyzers.Tasks.Files
                 {
                     foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
                     {
-                        if (string.Equals(Path.GetFileName(entry), part, StringComparison.Ordinal))
+                        if (string.Equals(Path.GetFileName(entry), part, comparison))
                         {
                             match = entry;
                             break;

@@ -183,9 +183,9 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                 return;
             }
 
-            if (!RepositoryTree.FileExistsExactly(root, relative))
+            if (!RepositoryTree.FileExists(root, relative, StringComparison.Ordinal))
             {
-                var differsInCase = File.Exists(Path.Combine(root, relative));
+                var differsInCase = RepositoryTree.FileExists(root, relative, StringComparison.OrdinalIgnoreCase);
                 Add(TaskRules.HerokuYmlDockerfileMissing, dockerfile.Position, "Dockerfile '" + relative + "' "
                     + (differsInCase ? "differs in case from the file on disk (Heroku builds on Linux, where names are case-sensitive)" : "does not exist next to heroku.yml")
                     + ": the build fails. Paths are relative to heroku.yml; fix the path or add the file.");
