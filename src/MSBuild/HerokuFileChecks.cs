@@ -14,6 +14,9 @@ namespace HerokuAnalyzers.Tasks
     /// </summary>
     internal static class HerokuFileChecks
     {
+        /// <summary>A generated or hostile file must not flood the build log: the first findings show the problem.</summary>
+        public const int MaxFindingsPerRuleAndFile = 50;
+
         public static List<Finding> Run(
             IReadOnlyDictionary<HerokuFileKind, string> files,
             IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed,
@@ -51,7 +54,25 @@ namespace HerokuAnalyzers.Tasks
             }
 
             findings.Sort(CompareFindings);
-            return findings;
+            return Capped(findings);
+        }
+
+        private static List<Finding> Capped(List<Finding> findings)
+        {
+            var counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            var kept = new List<Finding>(findings.Count);
+            foreach (var finding in findings)
+            {
+                var key = finding.File + "|" + finding.Rule.Id;
+                counts.TryGetValue(key, out var count);
+                counts[key] = count + 1;
+                if (count < MaxFindingsPerRuleAndFile)
+                {
+                    kept.Add(finding);
+                }
+            }
+
+            return kept;
         }
 
         private static int CompareFindings(Finding a, Finding b)

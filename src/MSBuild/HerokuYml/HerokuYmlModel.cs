@@ -82,9 +82,10 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                 return new HerokuYmlModel(file.Path, file, null, null, null, default);
             }
 
+            var lastPosition = new TextPosition(1, 1);
             try
             {
-                return new HerokuYmlModel(file.Path, file, null, Build(file.Text), null, default);
+                return new HerokuYmlModel(file.Path, file, null, Build(file.Text, ref lastPosition), null, default);
             }
             catch (YamlException ex)
             {
@@ -92,9 +93,14 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                 var position = new TextPosition(Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column));
                 return new HerokuYmlModel(file.Path, file, null, null, Describe(message), position);
             }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet 16.3's parser fails this way on some malformed input (found by the fuzz tests).
+                return new HerokuYmlModel(file.Path, file, null, null, "the YAML parser cannot continue after this point", lastPosition);
+            }
         }
 
-        private static YamlNode? Build(string text)
+        private static YamlNode? Build(string text, ref TextPosition lastPosition)
         {
             var parser = new Parser(new StringReader(text));
             var stack = new Stack<YamlNode>();
@@ -112,7 +118,8 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
 
                 YamlNode? node = null;
                 var start = current!.Start;
-                var position = new TextPosition((int)start.Line, (int)start.Column);
+                var position = new TextPosition(Math.Max(1, (int)start.Line), Math.Max(1, (int)start.Column));
+                lastPosition = position;
                 switch (current)
                 {
                     case MappingStart _:

@@ -162,10 +162,16 @@ namespace HerokuAnalyzers.Tasks.Procfile
         private static void CheckDuplicates(string path, ProcfileDocument document, List<Finding> findings)
         {
             var entries = document.CnbEntries;
+            var winners = new Dictionary<string, ProcfileEntry>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                winners[entry.Name] = entry;
+            }
+
             for (var i = 0; i < entries.Count; i++)
             {
-                var winner = ProcfileDocument.Find(entries, entries[i].Name);
-                if (winner != null && winner != entries[i])
+                var winner = winners[entries[i].Name];
+                if (winner != entries[i])
                 {
                     findings.Add(new Finding(
                         TaskRules.ProcfileDuplicateType,
@@ -184,7 +190,8 @@ namespace HerokuAnalyzers.Tasks.Procfile
             var commandColumn = entry.CommandPosition.Column;
             var publish = PublishLayout.For(path, project);
             string? currentDirectory = "";
-            foreach (var words in ShellCommand.Split(entry.Command))
+            var commands = ShellCommand.Split(entry.Command);
+            foreach (var words in commands)
             {
                 var program = ShellCommand.ProgramName(words[0].Text);
                 var column = commandColumn + words[0].Offset;
@@ -222,10 +229,10 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 }
             }
 
-            CheckWindowsText(path, entry, findings);
+            CheckWindowsText(path, entry, commands, findings);
         }
 
-        private static void CheckWindowsText(string path, ProcfileEntry entry, List<Finding> findings)
+        private static void CheckWindowsText(string path, ProcfileEntry entry, List<List<ShellWord>> commands, List<Finding> findings)
         {
             var variable = WindowsVariable.Match(entry.Command);
             if (variable.Success)
@@ -242,7 +249,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     + ". Write '$" + name + "'."));
             }
 
-            foreach (var words in ShellCommand.Split(entry.Command))
+            foreach (var words in commands)
             {
                 foreach (var word in words)
                 {

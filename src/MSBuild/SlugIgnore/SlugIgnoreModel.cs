@@ -6,6 +6,9 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
     /// <summary>A .slugignore read once per build: its patterns and negations, with positions.</summary>
     internal sealed class SlugIgnoreModel
     {
+        /// <summary>Real files have a few dozen lines; beyond this many patterns the rest is not checked.</summary>
+        public const int MaxPatterns = 1000;
+
         private SlugIgnoreModel(string path, HerokuFileText? file, string? readError, List<SlugIgnorePattern> patterns, List<SlugIgnorePattern> negations)
         {
             Path = path;
@@ -43,7 +46,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             var text = file.StartsWithBom ? file.Text.Substring(1) : file.Text;
             var lines = text.Split('\n');
             var count = file.IsTruncated ? lines.Length - 1 : lines.Length;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count && patterns.Count + negations.Count < MaxPatterns; i++)
             {
                 var line = lines[i].TrimEnd('\r', ' ', '\t');
                 var indent = 0;
