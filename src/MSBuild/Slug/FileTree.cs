@@ -10,25 +10,26 @@ namespace HerokuAnalyzers.Tasks.Slug
     /// <summary>
     /// Lists the files that reach the slug from a folder. In a git repository that is what git tracks
     /// (<c>git ls-files</c>), because the build sees only the pushed tree; elsewhere a walk that skips
-    /// .git, bin and obj, what a .NET .gitignore leaves out. Symbolic links are listed, never followed —
+    /// the root's .git and every bin and obj, what a .NET .gitignore leaves out (a nested .git stays
+    /// listed: a tarball deploy would ship it). Symbolic links are listed, never followed —
     /// tar stores them as links — so a link loop cannot make the walk endless.
     /// </summary>
     internal static class FileTree
     {
         private const int GitTimeoutMilliseconds = 60 * 1000;
 
-        private static readonly HashSet<string> WalkSkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj" };
+        private static readonly HashSet<string> BuildOutputFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "bin", "obj" };
 
         /// <summary>Relative '/'-separated paths below <paramref name="root"/>; <paramref name="fromGit"/> says which way they were found.</summary>
         public static List<string> RepositoryFiles(string root, List<string> problems, out bool fromGit)
         {
             var tracked = GitTrackedFiles(root, problems);
             fromGit = tracked != null;
-            return tracked ?? Walk(root, WalkSkippedFolders, problems);
+            return tracked ?? Walk(root, (relative, name) => relative == ".git" || BuildOutputFolders.Contains(name), problems);
         }
 
         /// <summary>Every file below <paramref name="root"/>, nothing skipped.</summary>
-        public static List<string> AllFiles(string root, List<string> problems) => Walk(root, new HashSet<string>(), problems);
+        public static List<string> AllFiles(string root, List<string> problems) => Walk(root, (_, _) => false, problems);
 
         public static string Relative(string root, string path)
         {
@@ -102,7 +103,7 @@ namespace HerokuAnalyzers.Tasks.Slug
             }
         }
 
-        private static List<string> Walk(string root, HashSet<string> skippedFolders, List<string> problems)
+        private static List<string> Walk(string root, Func<string, string, bool> skipFolder, List<string> problems)
         {
             var files = new List<string>();
             var pending = new Stack<string>();
@@ -126,7 +127,7 @@ namespace HerokuAnalyzers.Tasks.Slug
                     var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
                     if (!isLink && (entry.Attributes & FileAttributes.Directory) != 0)
                     {
-                        if (!skippedFolders.Contains(entry.Name))
+                        if (!skipFolder(Relative(root, entry.FullName), entry.Name))
                         {
                             pending.Push(entry.FullName);
                         }
