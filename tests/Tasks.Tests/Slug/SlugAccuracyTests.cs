@@ -43,6 +43,17 @@ public sealed class SlugAccuracyTests : IDisposable
     }
 
     [Fact]
+    public void Thousands_of_small_files_of_one_type_are_estimated_from_the_measured_ones()
+    {
+        for (var i = 0; i < 1500; i++)
+        {
+            _tree.WriteBytes($"repo/wwwroot/lib/pkg{i % 50}/module{i}.js", SlugTrees.Text(1000 + i, 1_000 + (i * 53 % 5_000)));
+        }
+
+        AssertWithinTolerance(expectCompression: true);
+    }
+
+    [Fact]
     public void A_mixed_tree_with_compressed_types_is_within_five_percent()
     {
         for (var i = 0; i < 60; i++)
