@@ -67,9 +67,13 @@ namespace HerokuAnalyzers.Tasks.Slug
         private Stream? _batchStream;
         private long _batchRawBytes;
 
-        public CompressionEstimator(List<string> problems)
+        private readonly bool _exact;
+
+        /// <param name="exact">Deflate every byte: for what is measured once and cached, where accuracy is worth a few seconds.</param>
+        public CompressionEstimator(List<string> problems, bool exact = false)
         {
             _problems = problems;
+            _exact = exact;
         }
 
         public static bool IsCompressedType(string path) => CompressedExtensions.Contains(System.IO.Path.GetExtension(path));
@@ -87,7 +91,7 @@ namespace HerokuAnalyzers.Tasks.Slug
 
         private void Add(SlugFile file)
         {
-            if (!file.IsSymbolicLink && file.Bytes > 0 && file.Bytes <= WholeFileLimit && !IsCompressedType(file.Path) && TryExtrapolate(file))
+            if (!_exact && !file.IsSymbolicLink && file.Bytes > 0 && file.Bytes <= WholeFileLimit && !IsCompressedType(file.Path) && TryExtrapolate(file))
             {
                 return;
             }
@@ -120,7 +124,7 @@ namespace HerokuAnalyzers.Tasks.Slug
             }
             else
             {
-                ownBytes = Sample(file);
+                ownBytes = _exact ? DeflateWhole(file) : Sample(file);
             }
 
             file.CompressedBytes = ownBytes;
@@ -312,6 +316,30 @@ namespace HerokuAnalyzers.Tasks.Slug
 
             var ratio = (double)output.Length / sampled;
             return (long)Math.Ceiling(ratio * file.Bytes);
+        }
+
+        private long DeflateWhole(SlugFile file)
+        {
+            var output = new CountingStream();
+            try
+            {
+                using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
+                using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    int read;
+                    while ((read = stream.Read(_buffer, 0, _buffer.Length)) > 0)
+                    {
+                        deflate.Write(_buffer, 0, read);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Unreadable(file, ex);
+                return file.Bytes;
+            }
+
+            return output.Length;
         }
 
         private void Unreadable(SlugFile file, Exception ex)
