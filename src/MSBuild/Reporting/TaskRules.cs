@@ -86,6 +86,18 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule SlugIgnoreMatchesNothing = new TaskRule(
             "HK7012", ".slugignore pattern matches nothing", FindingSeverity.Suggestion, "slug not reduced as intended");
 
+        public static readonly TaskRule SlugAboveSoftLimit = new TaskRule(
+            "HK7001", "Compressed slug above Heroku's soft size limit", FindingSeverity.Warning, "slow boot (slug above the soft limit)");
+
+        public static readonly TaskRule SlugAboveMaximum = new TaskRule(
+            "HK7002", "Compressed slug above Heroku's maximum slug size", FindingSeverity.Error, "push rejected (compiled slug size is too large)");
+
+        public static readonly TaskRule SecretInSlug = new TaskRule(
+            "HK7003", "Secret or local-only file would ship in the slug", FindingSeverity.Warning, "secrets and local settings shipped to every dyno");
+
+        public static readonly TaskRule WrongPlatform = new TaskRule(
+            "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
+
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
             ProcfileSyntax,
@@ -115,6 +127,11 @@ namespace HerokuAnalyzers.Tasks.Reporting
             SlugIgnoreRemovesBuildInput,
             SlugIgnoreNegation,
             SlugIgnoreMatchesNothing,
+
+            SlugAboveSoftLimit,
+            SlugAboveMaximum,
+            SecretInSlug,
+            WrongPlatform,
         };
     }
 }

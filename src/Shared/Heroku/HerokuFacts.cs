@@ -89,5 +89,17 @@ namespace HerokuAnalyzers.Heroku
         /// one, with their own publish layout; heroku-softtrends' are the ones found in shared/corpus.
         /// </summary>
         public static readonly string[] CommunityDotnetBuildpacks = { "jincod/dotnetcore", "noliar/dotnet-buildpack", "heroku-softtrends/" };
+
+        /// <summary>§7.3: the only TargetFramework values the .NET buildpack builds (its error text lists exactly these).</summary>
+        public static readonly string[] SupportedTargetFrameworks = { "net8.0", "net9.0", "net10.0" };
+
+        /// <summary>§7.4: the runtime identifiers the buildpack publishes for (amd64 and arm64 dynos).</summary>
+        public static readonly string[] BuildpackRuntimeIdentifiers = { "linux-x64", "linux-arm64" };
+
+        /// <summary>§7.3: the root file that pins the SDK; without its <c>sdk</c> section the buildpack infers one from the TFMs.</summary>
+        public const string GlobalJsonName = "global.json";
+
+        /// <summary>§7.7: the shared frameworks the buildpack's runtime layer copies from the SDK (its whole <c>shared/</c> folder).</summary>
+        public static readonly string[] RuntimeLayerFrameworks = { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" };
     }
 }
