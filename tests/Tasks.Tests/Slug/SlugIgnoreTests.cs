@@ -25,13 +25,13 @@ public sealed class SlugIgnoreTests
     [InlineData("file[!0-9].txt", "file7.txt", false)]
     public void Patterns_match_like_gitignore(string pattern, string path, bool ignored)
     {
-        Assert.Equal(ignored, SlugIgnore.Parse(pattern + "\n").IsIgnored(path));
+        Assert.Equal(ignored, HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse(pattern + "\n").IsIgnored(path));
     }
 
     [Fact]
     public void Comments_blank_lines_CRLF_and_trailing_blanks_are_not_patterns()
     {
-        var ignore = SlugIgnore.Parse("# Heres a comment\r\n\r\n   \r\n*.pdf  \r\n  # indented comment\r\n");
+        var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse("# Heres a comment\r\n\r\n   \r\n*.pdf  \r\n  # indented comment\r\n");
 
         Assert.Equal(new[] { "*.pdf" }, ignore.Lines);
         Assert.True(ignore.IsIgnored("manual.pdf"));
@@ -41,7 +41,7 @@ public sealed class SlugIgnoreTests
     [Fact]
     public void An_exclamation_mark_is_a_literal_name_not_a_negation()
     {
-        var ignore = SlugIgnore.Parse("*.log\n!keep.log\n");
+        var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse("*.log\n!keep.log\n");
 
         Assert.True(ignore.IsIgnored("keep.log"));
         Assert.True(ignore.IsIgnored("!keep.log"));
@@ -52,7 +52,7 @@ public sealed class SlugIgnoreTests
     {
         foreach (var file in Infrastructure.Corpus.Files("slugignore"))
         {
-            var ignore = SlugIgnore.Parse(File.ReadAllText(file));
+            var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse(File.ReadAllText(file));
             Assert.NotEmpty(ignore.Lines);
             Assert.False(ignore.IsIgnored("Program.cs"), file);
         }
