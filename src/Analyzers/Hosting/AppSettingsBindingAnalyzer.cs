@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using HerokuAnalyzers.Infrastructure;
+using HerokuAnalyzers.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HerokuAnalyzers.Hosting
+{
+    /// <summary>
+    /// HK3003: addresses in the appsettings files a dyno reads (Heroku runs the app as Production,
+    /// platform.md §7.6). Kestrel:Endpoints override every urls source including the buildpack's
+    /// --urls; a urls key applies whenever the command line has none (§9.4). JSON cannot read $PORT.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AppSettingsBindingAnalyzer : DiagnosticAnalyzer
+    {
+        private const string EndpointsReason = "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile";
+        private const string UrlsReason = "it applies whenever the command line passes no --urls (a Procfile or container command without it)";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK3003_AppSettingsBinding);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (BindingSymbols.TryCreate(start.Compilation) == null)
+                {
+                    return;
+                }
+
+                start.RegisterAdditionalFileAction(AnalyzeFile);
+            });
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+        {
+            if (!HerokuFiles.IsKind(context.Options, context.AdditionalFile, HerokuFiles.AppSettings)
+                || !(context.AdditionalFile.GetText(context.CancellationToken) is SourceText text))
+            {
+                return;
+            }
+
+            var root = JsonParser.Parse(text.ToString(), relaxed: true, out _);
+            if (root == null)
+            {
+                return;
+            }
+
+            Walk(context, text, root, "", 0);
+        }
+
+        /// <summary>Configuration keys are case-insensitive and ':' in a name nests like an object does.</summary>
+        private static void Walk(AdditionalFileAnalysisContext context, SourceText text, JsonNode node, string prefix, int depth)
+        {
+            if (node.Kind != JsonKind.Object || depth > JsonParser.MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var member in node.Members)
+            {
+                var key = prefix.Length == 0 ? member.Name : prefix + ":" + member.Name;
+                if (member.Value.Kind == JsonKind.Object)
+                {
+                    Walk(context, text, member.Value, key, depth + 1);
+                    continue;
+                }
+
+                if (member.Value.Kind != JsonKind.String || string.IsNullOrWhiteSpace(member.Value.Text))
+                {
+                    continue;
+                }
+
+                var reason = IsEndpointUrl(key) ? EndpointsReason : IsUrls(key) ? UrlsReason : null;
+                if (reason == null)
+                {
+                    continue;
+                }
+
+                var value = member.Value;
+                var location = HerokuFiles.Location(context.AdditionalFile, text, value.Position.Line, value.Position.Column, value.Text!.Length + 2);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK3003_AppSettingsBinding,
+                    location,
+                    "'" + key + "'",
+                    Path.GetFileName(context.AdditionalFile.Path),
+                    value.Text,
+                    reason));
+            }
+        }
+
+        private static bool IsUrls(string key) => string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Kestrel:Endpoints:&lt;name&gt;:Url.</summary>
+        private static bool IsEndpointUrl(string key)
+        {
+            var parts = key.Split(':');
+            return parts.Length == 4
+                   && string.Equals(parts[0], "Kestrel", StringComparison.OrdinalIgnoreCase)
+                   && string.Equals(parts[1], "Endpoints", StringComparison.OrdinalIgnoreCase)
+                   && string.Equals(parts[3], "Url", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
