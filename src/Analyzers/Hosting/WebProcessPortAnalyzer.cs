@@ -77,7 +77,7 @@ namespace HerokuAnalyzers.Hosting
                         web.Command,
                         HerokuFiles.Location(procfileFile, procfileText, web.KeyPosition.Line, web.KeyPosition.Column, length),
                         "The Procfile's web process",
-                        "with a Procfile the .NET buildpack passes no --urls, so Kestrel listens on " + HerokuFacts.KestrelDefaultAddress,
+                        "with a Procfile the .NET buildpack passes no --urls and Kestrel falls back to " + HerokuFacts.KestrelDefaultAddress,
                         "append --urls http://*:$PORT to the web command, or read PORT in code");
                 }
                 else if (document.CnbAccepts && herokuYml == null)
