@@ -5,6 +5,11 @@ namespace HerokuAnalyzers.Infrastructure
 {
     internal static partial class Descriptors
     {
+        // HK3005 has two descriptors, one reported per operation and one at compilation end (its tag differs).
+        private const string HK3005Title = "Bind all interfaces dual-stack, not 0.0.0.0";
+        private const string HK3005Message = "{0} binds '{1}', IPv4 only: Heroku's Fir generation requires the web process to listen on IPv6 [::]:$PORT, so there the router cannot reach it (R10). Bind http://*:$PORT, which Kestrel binds dual-stack on Cedar and Fir.";
+        private const string HK3005Description = "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.";
+
         public static readonly DiagnosticDescriptor HK3001_FixedPort = new DiagnosticDescriptor(
             id: "HK3001",
             title: "Bind the port Heroku gives in PORT",
@@ -60,23 +65,23 @@ namespace HerokuAnalyzers.Infrastructure
 
         public static readonly DiagnosticDescriptor HK3005_IPv4OnlyBinding = new DiagnosticDescriptor(
             id: "HK3005",
-            title: "Bind all interfaces dual-stack, not 0.0.0.0",
-            messageFormat: "{0} binds '{1}', IPv4 only: Heroku's Fir generation requires the web process to listen on IPv6 [::]:$PORT, so there the router cannot reach it (R10). Bind http://*:$PORT, which Kestrel binds dual-stack on Cedar and Fir.",
+            title: HK3005Title,
+            messageFormat: HK3005Message,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
-            description: "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.",
+            description: HK3005Description,
             helpLinkUri: HelpLinks.For("HK3005"));
 
         /// <summary>HK3005 found in the Procfile or heroku.yml: known only once the whole compilation is seen.</summary>
         public static readonly DiagnosticDescriptor HK3005_IPv4OnlyWebCommand = new DiagnosticDescriptor(
             id: "HK3005",
-            title: "Bind all interfaces dual-stack, not 0.0.0.0",
-            messageFormat: "{0} binds '{1}', IPv4 only: Heroku's Fir generation requires the web process to listen on IPv6 [::]:$PORT, so there the router cannot reach it (R10). Bind http://*:$PORT, which Kestrel binds dual-stack on Cedar and Fir.",
+            title: HK3005Title,
+            messageFormat: HK3005Message,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
-            description: "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.",
+            description: HK3005Description,
             helpLinkUri: HelpLinks.For("HK3005"),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
