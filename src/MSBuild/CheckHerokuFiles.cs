@@ -4,7 +4,6 @@ using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.Procfile;
 using HerokuAnalyzers.Tasks.Reporting;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace HerokuAnalyzers.Tasks
 {
@@ -12,20 +11,12 @@ namespace HerokuAnalyzers.Tasks
     /// Checks the Heroku files found by <see cref="ResolveHerokuFiles"/> and reports every finding at
     /// its file, line and column. Never fails with an exception: unreadable input is a finding.
     /// </summary>
-    public sealed class CheckHerokuFiles : Task
+    public sealed class CheckHerokuFiles : HerokuCheckTask
     {
         /// <summary>Items with metadata HerokuFileKind, as <see cref="ResolveHerokuFiles"/> returns them.</summary>
         public ITaskItem[] HerokuFiles { get; set; } = new ITaskItem[0];
 
-        public string? NoWarn { get; set; }
-
-        public string? WarningsAsErrors { get; set; }
-
-        public string? WarningsNotAsErrors { get; set; }
-
-        public bool TreatWarningsAsErrors { get; set; }
-
-        public override bool Execute()
+        private protected override IEnumerable<Finding> Check()
         {
             var findings = new List<Finding>();
             foreach (var item in HerokuFiles)
@@ -44,9 +35,7 @@ namespace HerokuAnalyzers.Tasks
                 }
             }
 
-            var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-            MSBuildReporter.Report(Log, findings, policy);
-            return !Log.HasLoggedErrors;
+            return findings;
         }
     }
 }

@@ -59,5 +59,11 @@ namespace HerokuAnalyzers.Heroku
 
         /// <summary>§9.4: Kestrel's address when nothing configures one — loopback, unreachable from the router.</summary>
         public const string KestrelDefaultAddress = "http://localhost:5000";
+
+        /// <summary>§5.1, §5.2: memory quota of eco, basic and standard-1x dynos; above it Heroku logs R14.</summary>
+        public const int SmallDynoMemoryMegabytes = 512;
+
+        /// <summary>§5.2: eco/basic/standard-1x dynos are restarted (R15) at twice their quota.</summary>
+        public const int SmallDynoR15Factor = 2;
     }
 }

@@ -74,6 +74,16 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void HerokuStrict_promotes_every_analyzer_rule()
+    {
+        var props = File.ReadAllText(Path.Combine(RepoRoot, "src", "MSBuild", "build", "HerokuAnalyzers.props"));
+        var listed = Regex.Match(props, "<HerokuAnalyzerRuleIds>([^<]*)</HerokuAnalyzerRuleIds>").Groups[1].Value
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(AnalyzerDescriptors.Select(d => d.Id).Order(StringComparer.Ordinal), listed);
+    }
+
+    [Fact]
     public void Readme_lists_no_rule_that_does_not_exist()
     {
         var known = AnalyzerDescriptors.Select(d => d.Id).Concat(TaskRules.All.Select(r => r.Id)).ToHashSet();

@@ -1,0 +1,16 @@
+namespace HerokuSample.Services;
+
+/// <summary>Background work: no request waits for it, so blocking here is not an H12 risk.</summary>
+public sealed class ReportWorker : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        return Task.Run(() =>
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                Thread.Sleep(TimeSpan.FromMinutes(1));
+            }
+        }, stoppingToken);
+    }
+}

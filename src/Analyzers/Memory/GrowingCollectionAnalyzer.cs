@@ -1,0 +1,510 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using HerokuAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace HerokuAnalyzers.Memory
+{
+    /// <summary>
+    /// HK2001: a collection that lives as long as the process (a static field, or a field of a DI
+    /// singleton or hosted service) that code adds to after construction and nothing ever shrinks
+    /// (platform.md §5.2: R14 above the quota, R15 restart). Whether a type is a singleton and whether
+    /// anything removes entries are only known once the whole compilation has been seen, so each field's
+    /// uses are collected and judged at compilation end.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class GrowingCollectionAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxNamedSites = 3;
+
+        private static readonly SymbolDisplayFormat MemberFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.HK2001_GrowingCollection);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = CollectionSymbols.TryCreate(start.Compilation);
+                if (symbols == null)
+                {
+                    return;
+                }
+
+                var state = new CompilationState(symbols);
+                start.RegisterOperationAction(state.AnalyzeFieldReference, OperationKind.FieldReference);
+                start.RegisterOperationAction(state.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+                start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(state.AnalyzeMethodReference, OperationKind.MethodReference);
+                start.RegisterCompilationEndAction(state.Report);
+            });
+        }
+
+        private enum Use
+        {
+            Read,
+            Grow,
+            Shrink,
+            Escape,
+            Assign,
+        }
+
+        private sealed class GrowthSite
+        {
+            public GrowthSite(ISymbol member, Location location)
+            {
+                Member = member;
+                Location = location;
+            }
+
+            /// <summary>The method (or field initializer) whose code grows the collection.</summary>
+            public ISymbol Member { get; }
+
+            public Location Location { get; }
+        }
+
+        /// <summary>What the compilation does with one candidate field. Written concurrently; guarded by its own lock.</summary>
+        private sealed class FieldUsage
+        {
+            public FieldUsage(CollectionShape shape) => Shape = shape;
+
+            public CollectionShape Shape { get; }
+
+            public List<GrowthSite> Growths { get; } = new List<GrowthSite>();
+
+            public bool Shrinks { get; set; }
+
+            public bool Escapes { get; set; }
+
+            /// <summary>For interface-typed fields: a known collection was created for it, and nothing else.</summary>
+            public bool CreatesKnown { get; set; }
+
+            public bool CreatesOther { get; set; }
+        }
+
+        /// <summary>The calls of one private method: who calls it, and whether it is also used as a delegate.</summary>
+        private sealed class Callers
+        {
+            public List<(ISymbol Caller, bool InLambda)> Sites { get; } = new List<(ISymbol, bool)>();
+
+            public bool UsedAsDelegate { get; set; }
+        }
+
+        private sealed class CompilationState
+        {
+            private readonly CollectionSymbols _symbols;
+            private readonly ConcurrentDictionary<IFieldSymbol, FieldUsage?> _fields = new ConcurrentDictionary<IFieldSymbol, FieldUsage?>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _singletons = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, Callers> _callers = new ConcurrentDictionary<IMethodSymbol, Callers>(SymbolEqualityComparer.Default);
+
+            public CompilationState(CollectionSymbols symbols) => _symbols = symbols;
+
+            public void AnalyzeFieldInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IFieldInitializerOperation)context.Operation;
+                foreach (var field in initializer.InitializedFields)
+                {
+                    if (Usage(field) is FieldUsage usage)
+                    {
+                        RecordCreation(usage, initializer.Value);
+                    }
+                }
+            }
+
+            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            {
+                var reference = (IFieldReferenceOperation)context.Operation;
+                var field = reference.Field.OriginalDefinition;
+                if (!(Usage(field) is FieldUsage usage))
+                {
+                    return;
+                }
+
+                var use = Classify(reference, usage.Shape, out var related);
+                lock (usage)
+                {
+                    switch (use)
+                    {
+                        case Use.Grow:
+                            if (!IsInitialization(reference, context.ContainingSymbol, field) && !IsSizeGuarded(reference, field))
+                            {
+                                usage.Growths.Add(new GrowthSite(context.ContainingSymbol, related!.Syntax.GetLocation()));
+                            }
+
+                            break;
+                        case Use.Shrink:
+                            usage.Shrinks = true;
+                            break;
+                        case Use.Escape:
+                            usage.Escapes = true;
+                            break;
+                        case Use.Assign:
+                            if (IsInitialization(reference, context.ContainingSymbol, field))
+                            {
+                                RecordCreation(usage, related!);
+                            }
+                            else
+                            {
+                                // Replacing the instance drops every entry: a reset is an eviction path.
+                                usage.Shrinks = true;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (SingletonRegistration.ImplementationType(invocation, _symbols.ServiceCollection) is INamedTypeSymbol singleton)
+                {
+                    _singletons.TryAdd(singleton, 0);
+                    return;
+                }
+
+                var target = invocation.TargetMethod.OriginalDefinition;
+                if (IsHelperCandidate(target))
+                {
+                    var callers = _callers.GetOrAdd(target, _ => new Callers());
+                    lock (callers)
+                    {
+                        callers.Sites.Add((context.ContainingSymbol, IsInLambda(invocation)));
+                    }
+                }
+            }
+
+            public void AnalyzeMethodReference(OperationAnalysisContext context)
+            {
+                var target = ((IMethodReferenceOperation)context.Operation).Method.OriginalDefinition;
+                if (IsHelperCandidate(target))
+                {
+                    var callers = _callers.GetOrAdd(target, _ => new Callers());
+                    lock (callers)
+                    {
+                        callers.UsedAsDelegate = true;
+                    }
+                }
+            }
+
+            public void Report(CompilationAnalysisContext context)
+            {
+                var lifetimeTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                foreach (var singleton in _singletons.Keys)
+                {
+                    for (var type = singleton; type != null; type = type.BaseType?.OriginalDefinition)
+                    {
+                        lifetimeTypes.Add(type);
+                    }
+                }
+
+                foreach (var pair in _fields)
+                {
+                    var field = pair.Key;
+                    var usage = pair.Value;
+                    if (usage == null || usage.Shrinks || usage.Escapes || (usage.Shape.IsInterface && (!usage.CreatesKnown || usage.CreatesOther)))
+                    {
+                        continue;
+                    }
+
+                    if (!field.IsStatic && !lifetimeTypes.Contains(field.ContainingType.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var growths = usage.Growths
+                        .Where(site => !IsInitializationHelper(site.Member, field, new HashSet<ISymbol>(SymbolEqualityComparer.Default)))
+                        .OrderBy(site => site.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                        .ThenBy(site => site.Location.SourceSpan.Start)
+                        .ToList();
+                    if (growths.Count == 0 || field.Locations.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var members = growths.Select(site => Describe(site.Member)).Distinct().ToList();
+                    var where = string.Join(", ", members.Take(MaxNamedSites)) + (members.Count > MaxNamedSites ? " and " + (members.Count - MaxNamedSites) + " more" : "");
+                    var what = field.IsStatic
+                        ? "Static field '" + field.Name + "'"
+                        : "Field '" + field.Name + "' of singleton '" + field.ContainingType.Name + "'";
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HK2001_GrowingCollection,
+                        field.Locations[0],
+                        growths.Select(site => site.Location),
+                        what,
+                        where));
+                }
+            }
+
+            private FieldUsage? Usage(IFieldSymbol field)
+                => _fields.GetOrAdd(field, f => IsCandidate(f, out var shape) ? new FieldUsage(shape!) : null);
+
+            private bool IsCandidate(IFieldSymbol field, out CollectionShape? shape)
+            {
+                shape = null;
+                if (field.IsConst || !field.Locations.Any(l => l.IsInSource) || field.ContainingType == null)
+                {
+                    return false;
+                }
+
+                shape = _symbols.ShapeOf(field.Type);
+                if (shape == null || HasBoundedKeys(field.Type, shape))
+                {
+                    return false;
+                }
+
+                foreach (var attribute in field.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.ThreadStaticAttribute))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private bool HasBoundedKeys(ITypeSymbol type, CollectionShape shape)
+                => shape.IsKeyed && type is INamedTypeSymbol { TypeArguments: { Length: > 0 } arguments } && _symbols.IsBoundedKey(arguments[0]);
+
+            private void RecordCreation(FieldUsage usage, IOperation value)
+            {
+                var created = OperationFacts.Unwrap(value);
+                var known = created is IObjectCreationOperation creation && _symbols.ShapeOf(creation.Type) is CollectionShape { IsInterface: false } shape
+                            && !HasBoundedKeys(creation.Type!, shape);
+                lock (usage)
+                {
+                    if (known)
+                    {
+                        usage.CreatesKnown = true;
+                    }
+                    else
+                    {
+                        usage.CreatesOther = true;
+                    }
+                }
+            }
+
+            /// <param name="related">For <see cref="Use.Assign"/> the value assigned; for <see cref="Use.Grow"/> the operation that adds.</param>
+            private Use Classify(IFieldReferenceOperation reference, CollectionShape shape, out IOperation? related)
+            {
+                related = null;
+                IOperation used = reference;
+                while (used.Parent is IConversionOperation conversion)
+                {
+                    used = conversion;
+                }
+
+                switch (used.Parent)
+                {
+                    case ISimpleAssignmentOperation assignment when assignment.Target == used:
+                        related = assignment.Value;
+                        return Use.Assign;
+
+                    case ICoalesceAssignmentOperation lazy when lazy.Target == used:
+                        related = lazy.Value;
+                        return Use.Assign;
+
+                    case IInvocationOperation call when call.Instance == used:
+                        related = call;
+                        return ClassifyCall(call.TargetMethod.Name);
+
+                    case IPropertyReferenceOperation { Property: { IsIndexer: true } } indexer when indexer.Instance == used:
+                        related = indexer.Parent;
+                        return shape.IndexerAdds && indexer.Parent is ISimpleAssignmentOperation set && set.Target == indexer ? Use.Grow : Use.Read;
+
+                    case IArgumentOperation argument:
+                        if (argument.Parameter == null || argument.Parameter.RefKind != RefKind.None)
+                        {
+                            return Use.Escape;
+                        }
+
+                        if (argument.Parent is IInvocationOperation extension && extension.TargetMethod.IsExtensionMethod
+                            && argument.Parameter.Ordinal == 0 && ClassifyCall(extension.TargetMethod.Name) is Use known && known != Use.Read)
+                        {
+                            related = extension;
+                            return known;
+                        }
+
+                        return _symbols.IsMutableView(argument.Parameter.Type) ? Use.Escape : Use.Read;
+
+                    case IMemberReferenceOperation _:
+                    case IForEachLoopOperation _:
+                    case ILockOperation _:
+                    case IBinaryOperation _:
+                    case IIsPatternOperation _:
+                    case IIsTypeOperation _:
+                    case INameOfOperation _:
+                        return Use.Read;
+
+                    default:
+                        // Stored, returned or captured somewhere a caller could clear it.
+                        return _symbols.IsMutableView(used.Type) ? Use.Escape : Use.Read;
+                }
+            }
+
+            private static Use ClassifyCall(string name)
+            {
+                switch (name)
+                {
+                    case "Add":
+                    case "TryAdd":
+                    case "GetOrAdd":
+                    case "AddOrUpdate":
+                    case "AddRange":
+                    case "Insert":
+                    case "InsertRange":
+                    case "Enqueue":
+                    case "Push":
+                    case "PushRange":
+                    case "AddFirst":
+                    case "AddLast":
+                    case "AddBefore":
+                    case "AddAfter":
+                    case "UnionWith":
+                        return Use.Grow;
+
+                    case "Remove":
+                    case "TryRemove":
+                    case "RemoveAt":
+                    case "RemoveAll":
+                    case "RemoveRange":
+                    case "RemoveWhere":
+                    case "RemoveFirst":
+                    case "RemoveLast":
+                    case "Clear":
+                    case "Dequeue":
+                    case "TryDequeue":
+                    case "Pop":
+                    case "TryPop":
+                    case "PopRange":
+                    case "TryPopRange":
+                    case "Take":
+                    case "TryTake":
+                    case "ExceptWith":
+                    case "IntersectWith":
+                    case "SymmetricExceptWith":
+                        return Use.Shrink;
+
+                    default:
+                        return Use.Read;
+                }
+            }
+
+            /// <summary>
+            /// Code that runs once per lifetime of the field: its initializer, a constructor of the same
+            /// kind (static for static fields), or the entry point — but not a lambda created there.
+            /// </summary>
+            private static bool IsInitialization(IOperation operation, ISymbol member, IFieldSymbol field)
+                => !IsInLambda(operation) && IsInitializer(member, field);
+
+            private static bool IsInitializer(ISymbol member, IFieldSymbol field)
+            {
+                if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } entry && (entry.Name == "Main" || entry.Name == "<Main>$"))
+                {
+                    return true;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition) || member.IsStatic != field.IsStatic)
+                {
+                    return false;
+                }
+
+                return member is IFieldSymbol || member is IPropertySymbol
+                       || member is IMethodSymbol { MethodKind: MethodKind.Constructor } || member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor };
+            }
+
+            /// <summary>A private method whose every call comes from initialization (directly or through other such helpers).</summary>
+            private bool IsInitializationHelper(ISymbol member, IFieldSymbol field, HashSet<ISymbol> visiting)
+            {
+                if (!(member is IMethodSymbol method) || !_callers.TryGetValue(method.OriginalDefinition, out var callers) || !visiting.Add(method))
+                {
+                    return false;
+                }
+
+                lock (callers)
+                {
+                    if (callers.UsedAsDelegate || callers.Sites.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    foreach (var (caller, inLambda) in callers.Sites)
+                    {
+                        if (inLambda || !(IsInitializer(caller, field) || IsInitializationHelper(caller, field, visiting)))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsHelperCandidate(IMethodSymbol method)
+                => method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private && method.Locations.Any(l => l.IsInSource);
+
+            /// <summary>A method that compares the collection's Count before adding keeps it bounded.</summary>
+            private static bool IsSizeGuarded(IOperation operation, IFieldSymbol field)
+            {
+                foreach (var descendant in OperationFacts.Root(operation).Descendants())
+                {
+                    IOperation? counted = descendant switch
+                    {
+                        IPropertyReferenceOperation { Property: { Name: "Count" } } count => count.Instance,
+                        IPropertyReferenceOperation { Property: { Name: "LongCount" } } count => count.Instance,
+                        IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount", IsExtensionMethod: true } } call when call.Arguments.Length == 1 => call.Arguments[0].Value,
+                        _ => null,
+                    };
+                    if (counted != null && OperationFacts.Unwrap(counted) is IFieldReferenceOperation counter
+                        && SymbolEqualityComparer.Default.Equals(counter.Field.OriginalDefinition, field)
+                        && IsCompared(descendant))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsCompared(IOperation count)
+            {
+                var parent = count.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IBinaryOperation binary
+                       && binary.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+                           or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                           or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
+            }
+
+            private static bool IsInLambda(IOperation operation)
+            {
+                for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string Describe(ISymbol member)
+                => member is IMethodSymbol { Name: "<Main>$" } ? "top-level statements" : member.ToDisplayString(MemberFormat);
+        }
+    }
+}
