@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
 
 namespace HerokuAnalyzers.EndToEnd.Tests;
 
@@ -125,14 +126,12 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
                 """);
 
             // The buildpack's command minus --runtime (no runtime pack download): the apphost lands in bin/publish too.
-            var publish = Run(DotNet, $"publish \"{project}\" -p:PublishDir=bin/publish/ -nr:false -tl:off -p:UseSharedCompilation=false", Root, PublishTimeout);
+            var publish = DotNet.Run(Root, new Dictionary<string, string>(), PublishTimeout, "publish", project, "-p:PublishDir=bin/publish/", "-tl:off");
             Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
             Assert.True(File.Exists(Path.Combine(project, "bin", "publish", "Frontend")), "no apphost in bin/publish:\n" + publish.Output);
         }
 
         public string Root { get; }
-
-        private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
         /// <summary>Runs the command of a Procfile line as Heroku does: <c>bash -c</c> from the app root, PORT set.</summary>
         public Process StartWebProcess(string procfileLine, int port)
@@ -211,27 +210,6 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
             {
                 output.AppendLine(line);
             }
-        }
-
-        private static (int ExitCode, string Output) Run(string fileName, string arguments, string directory, TimeSpan timeout)
-        {
-            var start = new ProcessStartInfo(fileName, arguments)
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, $"timed out after {timeout}");
-            }
-
-            return (process.ExitCode, stdout.Result + stderr.Result);
         }
     }
 }
