@@ -22,6 +22,8 @@ public sealed class SampleTests
             new[]
             {
                 "Program.cs(15,18): warning HK3002",
+                "Program.cs(6,1): warning HK2002",
+                "Services/InvoiceStore.cs(11,57): warning HK2001",
             },
             BuildOutput.Diagnostics(result.Output, Path.Combine(RepoRoot, "samples", "HerokuSample")));
     }
