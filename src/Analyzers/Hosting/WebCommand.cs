@@ -25,11 +25,12 @@ namespace HerokuAnalyzers.Hosting
 
         private readonly HashSet<string> _programs;
 
-        private WebCommand(HashSet<string> programs, bool bindsPort, ServerUrl? portUrl)
+        private WebCommand(HashSet<string> programs, bool bindsPort, ServerUrl? portUrl, string? fixedUrls)
         {
             _programs = programs;
             BindsPort = bindsPort;
             PortUrl = portUrl;
+            FixedUrls = fixedUrls;
         }
 
         /// <summary>The command passes $PORT to Kestrel in one of the forms it reads.</summary>
@@ -37,6 +38,9 @@ namespace HerokuAnalyzers.Hosting
 
         /// <summary>The URL that carries $PORT, when it is given as a URL (its host decides reachability).</summary>
         public ServerUrl? PortUrl { get; }
+
+        /// <summary>A urls value of the command that does not mention $PORT, e.g. "http://*:8080"; null when none.</summary>
+        public string? FixedUrls { get; }
 
         /// <summary>
         /// The command starts the app built as <paramref name="assemblyName"/>: it names its apphost
@@ -48,20 +52,29 @@ namespace HerokuAnalyzers.Hosting
         public static WebCommand Read(string command)
         {
             ServerUrl? portUrl = null;
-            var bindsPort = HttpPortsBinding.IsMatch(command);
-            foreach (Match match in UrlsBinding.Matches(command))
+            string? fixedUrls = null;
+            var matches = UrlsBinding.Matches(command);
+            foreach (Match match in matches)
             {
-                foreach (var part in match.Groups["value"].Value.Split(';'))
+                var value = match.Groups["value"].Value;
+                if (!PortReference.IsMatch(value))
+                {
+                    fixedUrls ??= value;
+                    continue;
+                }
+
+                foreach (var part in value.Split(';'))
                 {
                     if (PortReference.IsMatch(part) && ServerUrl.Parse(part.Trim()) is ServerUrl url)
                     {
-                        bindsPort = true;
                         portUrl ??= url;
                     }
                 }
             }
 
-            return new WebCommand(Programs(command), bindsPort, portUrl);
+            // Kestrel ignores the HTTP ports when any urls setting is given (§9.4).
+            var bindsPort = portUrl != null || (matches.Count == 0 && HttpPortsBinding.IsMatch(command));
+            return new WebCommand(Programs(command), bindsPort, portUrl, fixedUrls);
         }
 
         private static HashSet<string> Programs(string command)

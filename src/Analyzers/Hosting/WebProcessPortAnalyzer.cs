@@ -135,6 +135,10 @@ namespace HerokuAnalyzers.Hosting
             {
                 return;
             }
+            else if (command.FixedUrls != null)
+            {
+                reason = "it binds the fixed address '" + command.FixedUrls + "' instead";
+            }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3004_WebProcessPort, location, source, project.AssemblyName, reason, fix));
         }

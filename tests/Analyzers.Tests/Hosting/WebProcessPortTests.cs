@@ -49,13 +49,21 @@ public class WebProcessPortTests
     [Theory]
     [InlineData("web: dotnet Frontend/bin/publish/Frontend.dll")]
     [InlineData("web: Frontend/bin/publish/Frontend --environment Production")]
-    [InlineData("web: cd Frontend/bin/publish && ASPNETCORE_URLS=http://localhost:5000 ./Frontend")]
-    [InlineData("web: cd Frontend/bin/publish; ./Frontend --urls http://*:8080")]
     public Task Commands_that_run_this_project_without_PORT_are_reported(string line)
         => VerifyProcfileAsync(
             "# the app\n" + line + "\nworker: ./Frontend --worker\n",
             new DiagnosticResult(Descriptors.HK3004_WebProcessPort).WithSpan("/repo/Procfile", 2, 1, 2, line.Length + 1)
                 .WithArguments("The Procfile's web process", "Frontend", ProcfileReason, ProcfileFix));
+
+    [Theory]
+    [InlineData("web: cd Frontend/bin/publish && ASPNETCORE_URLS=http://localhost:5000 ./Frontend", "http://localhost:5000")]
+    [InlineData("web: cd Frontend/bin/publish; ./Frontend --urls \"http://*:8080\"", "http://*:8080")]
+    [InlineData("web: ASPNETCORE_HTTP_PORTS=$PORT ./Frontend --urls http://*:8080", "http://*:8080")]
+    public Task Commands_that_bind_a_fixed_address_are_reported_with_it(string line, string address)
+        => VerifyProcfileAsync(
+            line + "\n",
+            new DiagnosticResult(Descriptors.HK3004_WebProcessPort).WithSpan("/repo/Procfile", 1, 1, 1, line.Length + 1)
+                .WithArguments("The Procfile's web process", "Frontend", "it binds the fixed address '" + address + "' instead", ProcfileFix));
 
     [Theory]
     [InlineData("web: cd Frontend/bin/publish/; ./Frontend --urls http://*:$PORT")]
