@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
 using HerokuAnalyzers.Json;
+using HerokuAnalyzers.Procfile;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,13 +14,14 @@ namespace HerokuAnalyzers.Hosting
     /// <summary>
     /// HK3003: addresses in the appsettings files a dyno reads (Heroku runs the app as Production,
     /// platform.md §7.6). Kestrel:Endpoints override every urls source including the buildpack's
-    /// --urls; a urls key applies whenever the command line has none (§9.4). JSON cannot read $PORT.
+    /// --urls, so they are always reported; a urls key loses to a --urls or ASPNETCORE_URLS of the
+    /// web command (§9.4), so it is reported only when the web command sets none. JSON cannot read $PORT.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AppSettingsBindingAnalyzer : DiagnosticAnalyzer
     {
         private const string EndpointsReason = "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile";
-        private const string UrlsReason = "it applies whenever the command line passes no --urls (a Procfile or container command without it)";
+        private const string UrlsReason = "the web command passes no --urls or ASPNETCORE_URLS that would override it";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK3003_AppSettingsBinding);
 
@@ -33,11 +36,37 @@ namespace HerokuAnalyzers.Hosting
                     return;
                 }
 
-                start.RegisterAdditionalFileAction(AnalyzeFile);
+                var urlsKeyApplies = UrlsKeyApplies(start.Options, start.CancellationToken);
+                start.RegisterAdditionalFileAction(c => AnalyzeFile(c, urlsKeyApplies));
             });
         }
 
-        private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+        /// <summary>
+        /// Without a Procfile or heroku.yml the buildpack runs the app with --urls http://*:$PORT (§7.5);
+        /// otherwise the web command decides. A command that cannot be read counts as setting none.
+        /// </summary>
+        private static bool UrlsKeyApplies(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            var procfile = HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken);
+            var herokuYml = HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken);
+            if (procfile == null && herokuYml == null)
+            {
+                return false;
+            }
+
+            if (procfile is (AdditionalText _, SourceText procfileText)
+                && ProcfileDocument.Find(ProcfileParser.Parse(procfileText.ToString()).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
+                && WebCommand.Read(web.Command).SetsUrls)
+            {
+                return false;
+            }
+
+            return !(herokuYml is (AdditionalText _, SourceText ymlText)
+                     && HerokuYmlRun.FindWeb(ymlText.ToString()) is (string command, _)
+                     && WebCommand.Read(command).SetsUrls);
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, bool urlsKeyApplies)
         {
             if (!HerokuFiles.IsKind(context.Options, context.AdditionalFile, HerokuFiles.AppSettings)
                 || !(context.AdditionalFile.GetText(context.CancellationToken) is SourceText text))
@@ -51,11 +80,11 @@ namespace HerokuAnalyzers.Hosting
                 return;
             }
 
-            Walk(context, text, root, "", 0);
+            Walk(context, text, root, "", 0, urlsKeyApplies);
         }
 
         /// <summary>Configuration keys are case-insensitive and ':' in a name nests like an object does.</summary>
-        private static void Walk(AdditionalFileAnalysisContext context, SourceText text, JsonNode node, string prefix, int depth)
+        private static void Walk(AdditionalFileAnalysisContext context, SourceText text, JsonNode node, string prefix, int depth, bool urlsKeyApplies)
         {
             if (node.Kind != JsonKind.Object || depth > JsonParser.MaxDepth)
             {
@@ -67,7 +96,7 @@ namespace HerokuAnalyzers.Hosting
                 var key = prefix.Length == 0 ? member.Name : prefix + ":" + member.Name;
                 if (member.Value.Kind == JsonKind.Object)
                 {
-                    Walk(context, text, member.Value, key, depth + 1);
+                    Walk(context, text, member.Value, key, depth + 1, urlsKeyApplies);
                     continue;
                 }
 
@@ -76,7 +105,7 @@ namespace HerokuAnalyzers.Hosting
                     continue;
                 }
 
-                var reason = IsEndpointUrl(key) ? EndpointsReason : IsUrls(key) ? UrlsReason : null;
+                var reason = IsEndpointUrl(key) ? EndpointsReason : urlsKeyApplies && IsUrls(key) ? UrlsReason : null;
                 if (reason == null)
                 {
                     continue;

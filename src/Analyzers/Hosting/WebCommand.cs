@@ -25,13 +25,17 @@ namespace HerokuAnalyzers.Hosting
 
         private readonly HashSet<string> _programs;
 
-        private WebCommand(HashSet<string> programs, bool bindsPort, ServerUrl? portUrl, string? fixedUrls)
+        private WebCommand(HashSet<string> programs, bool setsUrls, bool bindsPort, ServerUrl? portUrl, string? fixedUrls)
         {
             _programs = programs;
+            SetsUrls = setsUrls;
             BindsPort = bindsPort;
             PortUrl = portUrl;
             FixedUrls = fixedUrls;
         }
+
+        /// <summary>The command gives Kestrel a urls setting, which beats a urls key in appsettings (§9.4).</summary>
+        public bool SetsUrls { get; }
 
         /// <summary>The command passes $PORT to Kestrel in one of the forms it reads.</summary>
         public bool BindsPort { get; }
@@ -74,7 +78,7 @@ namespace HerokuAnalyzers.Hosting
 
             // Kestrel ignores the HTTP ports when any urls setting is given (§9.4).
             var bindsPort = portUrl != null || (matches.Count == 0 && HttpPortsBinding.IsMatch(command));
-            return new WebCommand(Programs(command), bindsPort, portUrl, fixedUrls);
+            return new WebCommand(Programs(command), matches.Count > 0, bindsPort, portUrl, fixedUrls);
         }
 
         private static HashSet<string> Programs(string command)

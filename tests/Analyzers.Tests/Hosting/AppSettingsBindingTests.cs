@@ -12,9 +12,17 @@ public class AppSettingsBindingTests
         """;
 
     private static Task VerifyAsync(string path, string json, params DiagnosticResult[] expected)
+        => VerifyAsync(path, json, procfile: null, expected);
+
+    private static Task VerifyAsync(string path, string json, string? procfile, params DiagnosticResult[] expected)
     {
         var test = new Verify.Test { TestCode = Program };
         TestSetup.AddHerokuFile(test.TestState, path, "AppSettings", json);
+        if (procfile != null)
+        {
+            TestSetup.AddHerokuFile(test.TestState, "/Procfile", "Procfile", procfile);
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -53,15 +61,41 @@ public class AppSettingsBindingTests
             Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.Production.json", 3, 42, 3, 61)
                 .WithArguments("'kestrel:endpoints:Web:url'", "appsettings.Production.json", "http://0.0.0.0:80", "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile"));
 
-    [Fact]
-    public Task A_urls_key_is_reported_at_its_value()
+    private const string UrlsSettings = """
+        { "Logging": { "LogLevel": { "Default": "Information" } }, "Urls": "http://*:5000;https://*:5001" }
+        """;
+
+    [Theory]
+    [InlineData("web: cd App/bin/publish; ./App\n")]
+    [InlineData("web: bash start.sh\n")]
+    [InlineData("worker: ./App\n")]
+    public Task A_urls_key_is_reported_when_the_web_command_sets_no_urls(string procfile)
         => VerifyAsync(
             "/app/appsettings.json",
-            """
-            { "Logging": { "LogLevel": { "Default": "Information" } }, "Urls": "http://*:5000;https://*:5001" }
-            """,
+            UrlsSettings,
+            procfile,
             Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.json", 1, 68, 1, 98)
-                .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "it applies whenever the command line passes no --urls (a Procfile or container command without it)"));
+                .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls or ASPNETCORE_URLS that would override it"));
+
+    [Theory]
+    [InlineData("web: cd App/bin/publish; ./App --urls http://*:$PORT\n")]
+    [InlineData("web: ASPNETCORE_URLS=http://*:$PORT ./App\n")]
+    [InlineData("web: ./App --urls http://*:8080\n")]
+    public Task A_urls_key_overridden_by_the_web_command_is_not_reported(string procfile)
+        => VerifyAsync("/app/appsettings.json", UrlsSettings, procfile);
+
+    [Fact]
+    public Task A_urls_key_is_not_reported_without_procfile_because_the_buildpack_passes_urls()
+        => VerifyAsync("/app/appsettings.json", UrlsSettings);
+
+    [Fact]
+    public Task Kestrel_endpoints_are_reported_even_when_the_procfile_passes_urls()
+        => VerifyAsync(
+            "/app/appsettings.json",
+            """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://*:5000" } } } }""",
+            "web: ./App --urls http://*:$PORT\n",
+            Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.json", 1, 48, 1, 63)
+                .WithArguments("'Kestrel:Endpoints:Http:Url'", "appsettings.json", "http://*:5000", "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile"));
 
     [Fact]
     public Task A_template_appsettings_is_not_reported()
