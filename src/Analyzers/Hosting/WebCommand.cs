@@ -25,13 +25,13 @@ namespace HerokuAnalyzers.Hosting
 
         private readonly HashSet<string> _programs;
 
-        private WebCommand(HashSet<string> programs, bool setsUrls, bool bindsPort, ServerUrl? portUrl, string? fixedUrls)
+        private WebCommand(HashSet<string> programs, bool setsUrls, bool bindsPort, ServerUrl? portUrl, string? otherUrls)
         {
             _programs = programs;
             SetsUrls = setsUrls;
             BindsPort = bindsPort;
             PortUrl = portUrl;
-            FixedUrls = fixedUrls;
+            OtherUrls = otherUrls;
         }
 
         /// <summary>The command gives Kestrel a urls setting, which beats a urls key in appsettings (§9.4).</summary>
@@ -43,8 +43,8 @@ namespace HerokuAnalyzers.Hosting
         /// <summary>The URL that carries $PORT, when it is given as a URL (its host decides reachability).</summary>
         public ServerUrl? PortUrl { get; }
 
-        /// <summary>A urls value of the command that does not mention $PORT, e.g. "http://*:8080"; null when none.</summary>
-        public string? FixedUrls { get; }
+        /// <summary>A urls value of the command that yields no $PORT URL, e.g. "http://*:8080" or "$PORT"; null when none.</summary>
+        public string? OtherUrls { get; }
 
         /// <summary>
         /// The command starts the app built as <paramref name="assemblyName"/>: it names its apphost
@@ -56,29 +56,27 @@ namespace HerokuAnalyzers.Hosting
         public static WebCommand Read(string command)
         {
             ServerUrl? portUrl = null;
-            string? fixedUrls = null;
+            string? otherUrls = null;
             var matches = UrlsBinding.Matches(command);
             foreach (Match match in matches)
             {
                 var value = match.Groups["value"].Value;
-                if (!PortReference.IsMatch(value))
-                {
-                    fixedUrls ??= value;
-                    continue;
-                }
-
+                var found = false;
                 foreach (var part in value.Split(';'))
                 {
                     if (PortReference.IsMatch(part) && ServerUrl.Parse(part.Trim()) is ServerUrl url)
                     {
                         portUrl ??= url;
+                        found = true;
                     }
                 }
+
+                otherUrls ??= found ? null : value;
             }
 
             // Kestrel ignores the HTTP ports when any urls setting is given (§9.4).
             var bindsPort = portUrl != null || (matches.Count == 0 && HttpPortsBinding.IsMatch(command));
-            return new WebCommand(Programs(command), matches.Count > 0, bindsPort, portUrl, fixedUrls);
+            return new WebCommand(Programs(command), matches.Count > 0, bindsPort, portUrl, otherUrls);
         }
 
         private static HashSet<string> Programs(string command)

@@ -135,9 +135,9 @@ namespace HerokuAnalyzers.Hosting
             {
                 return;
             }
-            else if (command.FixedUrls != null)
+            else if (command.OtherUrls != null)
             {
-                reason = "it binds the fixed address '" + command.FixedUrls + "' instead";
+                reason = "its urls setting '" + command.OtherUrls + "' is not a URL with $PORT such as http://*:$PORT";
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3004_WebProcessPort, location, source, project.AssemblyName, reason, fix));

@@ -63,7 +63,7 @@ public class WebProcessPortTests
         => VerifyProcfileAsync(
             line + "\n",
             new DiagnosticResult(Descriptors.HK3004_WebProcessPort).WithSpan("/repo/Procfile", 1, 1, 1, line.Length + 1)
-                .WithArguments("The Procfile's web process", "Frontend", "it binds the fixed address '" + address + "' instead", ProcfileFix));
+                .WithArguments("The Procfile's web process", "Frontend", "its urls setting '" + address + "' is not a URL with $PORT such as http://*:$PORT", ProcfileFix));
 
     [Theory]
     [InlineData("web: cd Frontend/bin/publish/; ./Frontend --urls http://*:$PORT")]
@@ -196,6 +196,42 @@ public class WebProcessPortTests
         TestSetup.AddHerokuFile(test.TestState, "/repo/heroku.yml", "HerokuYml", "build:\n  docker:\n    web: Dockerfile\n");
         return VerifyAsync(test, "worker: ./Frontend\n");
     }
+
+    [Fact]
+    public Task An_empty_procfile_has_no_web_process()
+        => VerifyProcfileAsync(
+            "",
+            new DiagnosticResult(Descriptors.HK3004_NoWebProcess).WithSpan("/repo/Procfile", 1, 1, 1, 1).WithArguments("Frontend", "Frontend/bin/publish"));
+
+    [Theory]
+    [InlineData("run:\n  web:\n")]
+    [InlineData("run:\n  web:\n    command:\n")]
+    [InlineData("run: [web]\n")]
+    [InlineData("\tweb: ./Frontend\nrun:\n  - web: x\n")]
+    [InlineData(":\n::\n- - -\n")]
+    public Task Odd_heroku_yml_does_not_crash_and_is_not_reported(string yml)
+    {
+        var test = WebProject();
+        TestSetup.AddHerokuFile(test.TestState, "/repo/heroku.yml", "HerokuYml", yml);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("web: --urls\n")]
+    [InlineData("web: cd\n")]
+    [InlineData("web: cd Frontend/bin/publish; --urls http://*:$PORT\n")]
+    public Task Odd_web_commands_naming_no_program_are_not_reported(string procfile)
+        => VerifyProcfileAsync(procfile);
+
+    [Theory]
+    [InlineData("web: ./Frontend --urls\n", ProcfileReason)]
+    [InlineData("web: ./Frontend --urls \"\n", ProcfileReason)]
+    [InlineData("web: ./Frontend --urls $PORT\n", "its urls setting '$PORT' is not a URL with $PORT such as http://*:$PORT")]
+    public Task Odd_web_commands_of_this_project_are_reported_without_crashing(string procfile, string reason)
+        => VerifyProcfileAsync(
+            procfile,
+            new DiagnosticResult(Descriptors.HK3004_WebProcessPort).WithSpan("/repo/Procfile", 1, 1, 1, procfile.Length)
+                .WithArguments("The Procfile's web process", "Frontend", reason, ProcfileFix));
 
     [Fact]
     public void Messages_name_the_heroku_errors()
