@@ -9,33 +9,58 @@ namespace HerokuAnalyzers.Tasks
 {
     /// <summary>
     /// Checks the Heroku files found by <see cref="ResolveHerokuFiles"/> and reports every finding at
-    /// its file, line and column. Never fails with an exception: unreadable input is a finding.
+    /// its file, line and column. Each file is read and parsed once; checks that need another file's
+    /// content (app.json formation vs the Procfile) share that parse. Never fails with an exception:
+    /// unreadable input is a finding.
     /// </summary>
     public sealed class CheckHerokuFiles : HerokuCheckTask
     {
         /// <summary>Items with metadata HerokuFileKind, as <see cref="ResolveHerokuFiles"/> returns them.</summary>
         public ITaskItem[] HerokuFiles { get; set; } = new ITaskItem[0];
 
+        /// <summary>Files Heroku ignores because of their name, as ResolveHerokuFiles' MisnamedHerokuFiles.</summary>
+        public ITaskItem[] MisnamedHerokuFiles { get; set; } = new ITaskItem[0];
+
+        public string? ProjectDirectory { get; set; }
+
+        public string? AssemblyName { get; set; }
+
+        public string? RepositoryRoot { get; set; }
+
+        /// <summary>True for a Web SDK project, which the buildpack runs as the web process when there is no Procfile.</summary>
+        public bool IsWebProject { get; set; }
+
         private protected override IEnumerable<Finding> Check()
         {
-            var findings = new List<Finding>();
+            var files = new Dictionary<HerokuFileKind, string>();
             foreach (var item in HerokuFiles)
             {
-                if (!Enum.TryParse(item.GetMetadata("HerokuFileKind"), out HerokuFileKind kind))
+                if (Enum.TryParse(item.GetMetadata("HerokuFileKind"), out HerokuFileKind kind) && !files.ContainsKey(kind))
                 {
-                    continue;
-                }
-
-                var path = item.GetMetadata("FullPath");
-                switch (kind)
-                {
-                    case HerokuFileKind.Procfile:
-                        findings.AddRange(ProcfileChecks.Check(path));
-                        break;
+                    files.Add(kind, item.GetMetadata("FullPath"));
                 }
             }
 
-            return findings;
+            var misnamed = new List<KeyValuePair<HerokuFileKind, string>>();
+            foreach (var item in MisnamedHerokuFiles)
+            {
+                if (Enum.TryParse(item.GetMetadata("HerokuFileKind"), out HerokuFileKind kind))
+                {
+                    misnamed.Add(new KeyValuePair<HerokuFileKind, string>(kind, item.GetMetadata("FullPath")));
+                }
+            }
+
+            var project = new ProjectFacts(ProjectDirectory, AssemblyName, RepositoryRoot, IsWebProject, inspectFileSystem: true);
+            try
+            {
+                return HerokuFileChecks.Run(files, misnamed, project);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // Defence in depth: a checker bug must not become MSB4018 and hide the compiler's findings.
+                Log.LogWarning("HerokuAnalyzers could not check the Heroku files of this project ({0}: {1}). Please report this.", ex.GetType().Name, ex.Message);
+                return new List<Finding>();
+            }
         }
     }
 }

@@ -18,6 +18,13 @@ namespace HerokuAnalyzers.Tasks
         [Output]
         public ITaskItem[] HerokuFiles { get; private set; } = new ITaskItem[0];
 
+        /// <summary>
+        /// Files at the app root that Heroku ignores because of their name (procfile, Procfile.txt,
+        /// heroku.yaml), with metadata HerokuFileKind naming the file they were meant to be.
+        /// </summary>
+        [Output]
+        public ITaskItem[] MisnamedHerokuFiles { get; private set; } = new ITaskItem[0];
+
         /// <summary>The directory holding .git, empty when the project is not in a repository.</summary>
         [Output]
         public string RepositoryRoot { get; private set; } = "";
@@ -35,6 +42,15 @@ namespace HerokuAnalyzers.Tasks
             }
 
             HerokuFiles = items.ToArray();
+            var misnamed = new List<ITaskItem>();
+            foreach (var pair in located.Misnamed)
+            {
+                var item = new TaskItem(pair.Value);
+                item.SetMetadata("HerokuFileKind", pair.Key.ToString());
+                misnamed.Add(item);
+            }
+
+            MisnamedHerokuFiles = misnamed.ToArray();
             RepositoryRoot = located.RepositoryRoot ?? "";
             return true;
         }

@@ -131,10 +131,11 @@ public sealed class FoundationTests
 
         var result = app.Build("All.sln");
 
-        Assert.Equal(new[] { "Procfile(1,4): error HK4001" }, result.Diagnostics);
+        Assert.Equal(new[] { "Procfile(1,4): error HK4001", "Procfile(1,5): warning HK4002" }, result.Diagnostics);
         Assert.All(
             result.Output.Split('\n').Where(l => l.Contains("error HK4001", StringComparison.Ordinal)),
             l => Assert.EndsWith("Web.csproj]", l.TrimEnd()));
+        Assert.DoesNotContain("Lib.csproj]", string.Join("\n", result.Output.Split('\n').Where(l => l.Contains(" HK4", StringComparison.Ordinal))));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class GateTests
         var result = app.Run("msbuild", "App", "-t:HerokuCheck");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Equal(new[] { "Procfile(2,6): error HK4001" }, result.Diagnostics);
+        Assert.Equal(new[] { "Procfile(1,6): warning HK4007", "Procfile(2,6): error HK4001", "Procfile(2,7): warning HK4002" }, result.Diagnostics);
         Assert.DoesNotContain("CS", string.Join("\n", result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal) && !l.Contains("HK4001", StringComparison.Ordinal))));
         Assert.False(Directory.Exists(Path.Combine(app.Root, "App", "bin")));
     }

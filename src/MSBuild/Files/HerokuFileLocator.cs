@@ -27,11 +27,14 @@ namespace HerokuAnalyzers.Tasks.Files
         public static LocatedFiles Locate(string projectDirectory)
         {
             var found = new Dictionary<HerokuFileKind, string>();
+            var misnamed = new List<KeyValuePair<HerokuFileKind, string>>();
             string? repositoryRoot = null;
+            HashSet<string>? projectNames = null;
             var directory = new DirectoryInfo(Path.GetFullPath(projectDirectory));
             for (var level = 0; directory != null && level < MaxLevels; level++, directory = directory.Parent)
             {
                 var names = EntryNames(directory.FullName);
+                projectNames ??= names;
                 foreach (var pair in Names)
                 {
                     if (!found.ContainsKey(pair.Value) && names.Contains(pair.Key) && File.Exists(Path.Combine(directory.FullName, pair.Key)))
@@ -43,11 +46,48 @@ namespace HerokuAnalyzers.Tasks.Files
                 if (names.Contains(".git"))
                 {
                     repositoryRoot = directory.FullName;
+                    AddMisnamed(directory.FullName, names, misnamed);
                     break;
                 }
             }
 
-            return new LocatedFiles(found, repositoryRoot);
+            if (repositoryRoot == null && projectNames != null)
+            {
+                AddMisnamed(Path.GetFullPath(projectDirectory), projectNames, misnamed);
+            }
+
+            return new LocatedFiles(found, repositoryRoot, misnamed);
+        }
+
+        /// <summary>
+        /// Names people give these files that Heroku never reads (platform.md §1.1, §3), looked for where
+        /// Heroku looks: the app root. Only reported when the right name is not there as well.
+        /// </summary>
+        private static void AddMisnamed(string directory, HashSet<string> names, List<KeyValuePair<HerokuFileKind, string>> misnamed)
+        {
+            foreach (var name in names)
+            {
+                HerokuFileKind? kind = null;
+                if (name != HerokuFacts.ProcfileName
+                    && (string.Equals(name, HerokuFacts.ProcfileName, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(name, HerokuFacts.ProcfileName + ".txt", StringComparison.OrdinalIgnoreCase)))
+                {
+                    kind = names.Contains(HerokuFacts.ProcfileName) ? null : HerokuFileKind.Procfile;
+                }
+                else if (string.Equals(name, HerokuFacts.HerokuYamlMisspelling, StringComparison.OrdinalIgnoreCase)
+                    || (name != HerokuFacts.HerokuYmlName && string.Equals(name, HerokuFacts.HerokuYmlName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    kind = names.Contains(HerokuFacts.HerokuYmlName) ? null : HerokuFileKind.HerokuYml;
+                }
+
+                var path = Path.Combine(directory, name);
+                if (kind != null && File.Exists(path))
+                {
+                    misnamed.Add(new KeyValuePair<HerokuFileKind, string>(kind.Value, path));
+                }
+            }
+
+            misnamed.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
         }
 
         private static HashSet<string> EntryNames(string directory)
@@ -71,15 +111,19 @@ namespace HerokuAnalyzers.Tasks.Files
 
     internal sealed class LocatedFiles
     {
-        public LocatedFiles(IReadOnlyDictionary<HerokuFileKind, string> files, string? repositoryRoot)
+        public LocatedFiles(IReadOnlyDictionary<HerokuFileKind, string> files, string? repositoryRoot, IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed)
         {
             Files = files;
             RepositoryRoot = repositoryRoot;
+            Misnamed = misnamed;
         }
 
         public IReadOnlyDictionary<HerokuFileKind, string> Files { get; }
 
         /// <summary>The directory holding .git, or null when the project is not in a repository.</summary>
         public string? RepositoryRoot { get; }
+
+        /// <summary>Files at the app root that Heroku ignores because of their name, with the kind they were meant to be.</summary>
+        public IReadOnlyList<KeyValuePair<HerokuFileKind, string>> Misnamed { get; }
     }
 }

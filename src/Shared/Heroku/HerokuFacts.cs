@@ -65,5 +65,41 @@ namespace HerokuAnalyzers.Heroku
 
         /// <summary>§5.2: eco/basic/standard-1x dynos are restarted (R15) at twice their quota.</summary>
         public const int SmallDynoR15Factor = 2;
+
+        /// <summary>§2.2: app.json "name" length per Heroku's app-json schema (lib/schema.js) and SchemaStore PR #1092; the MCP schema allows 300.</summary>
+        public const int AppJsonNameMinLength = 3;
+
+        /// <summary>§2.2: see <see cref="AppJsonNameMinLength"/>; also the limit on Heroku app names.</summary>
+        public const int AppJsonNameMaxLength = 30;
+
+        /// <summary>§3: a file of this name is never read; Heroku looks only for heroku.yml.</summary>
+        public const string HerokuYamlMisspelling = "heroku.yaml";
+
+        /// <summary>§2.2: the stacks Heroku currently offers (Heroku-24 default, Heroku-22 until Apr 2027, container for heroku.yml).</summary>
+        public static readonly string[] CurrentStacks = { "heroku-24", "heroku-22", "container" };
+
+        /// <summary>§2.2: Heroku-20 reached end of life in Apr 2025; the older stacks before it.</summary>
+        public static readonly string[] RetiredStacks = { "heroku-20", "heroku-18", "heroku-16", "cedar-14", "cedar" };
+
+        /// <summary>§7.1: the official .NET buildpack, as a registry name and as the classic buildpack's repository.</summary>
+        public static readonly string[] DotnetBuildpacks = { "heroku/dotnet", "https://github.com/heroku/heroku-buildpack-dotnet" };
+
+        /// <summary>
+        /// §7.1, §7.8: third-party .NET buildpacks (URL or registry name fragments) from before the official
+        /// one, with their own publish layout; heroku-softtrends' are the ones found in shared/corpus.
+        /// </summary>
+        public static readonly string[] CommunityDotnetBuildpacks = { "jincod/dotnetcore", "noliar/dotnet-buildpack", "heroku-softtrends/" };
+
+        /// <summary>§7.3: the only TargetFramework values the .NET buildpack builds (its error text lists exactly these).</summary>
+        public static readonly string[] SupportedTargetFrameworks = { "net8.0", "net9.0", "net10.0" };
+
+        /// <summary>§7.4: the runtime identifiers the buildpack publishes for (amd64 and arm64 dynos).</summary>
+        public static readonly string[] BuildpackRuntimeIdentifiers = { "linux-x64", "linux-arm64" };
+
+        /// <summary>§7.3: the root file that pins the SDK; without its <c>sdk</c> section the buildpack infers one from the TFMs.</summary>
+        public const string GlobalJsonName = "global.json";
+
+        /// <summary>§7.7: the shared frameworks the buildpack's runtime layer copies from the SDK (its whole <c>shared/</c> folder).</summary>
+        public static readonly string[] RuntimeLayerFrameworks = { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" };
     }
 }

@@ -12,8 +12,34 @@ internal static class Net8References
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreApp = new(() => Load("microsoft.netcore.app.ref", "microsoft.aspnetcore.app.ref"));
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> EfCoreLibraries = new(() => LoadLibraries("EfCore8Version", "microsoft.entityframeworkcore", "microsoft.entityframeworkcore.abstractions"));
+
     /// <summary>Microsoft.NETCore.App + Microsoft.AspNetCore.App, as a Web SDK project sees them.</summary>
     public static ImmutableArray<MetadataReference> WebApp => AspNetCoreApp.Value;
+
+    /// <summary>EF Core 8 (Microsoft.EntityFrameworkCore and its Abstractions), the real libraries.</summary>
+    public static ImmutableArray<MetadataReference> EfCore => EfCoreLibraries.Value;
+
+    private static ImmutableArray<MetadataReference> LoadLibraries(string versionKey, params string[] packages)
+    {
+        var metadata = typeof(Net8References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+        var references = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (var package in packages)
+        {
+            var folder = Path.Combine(metadata["NuGetPackageRoot"]!, package, metadata[versionKey]!, "lib", "net8.0");
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"Package not restored: {folder}. Run 'dotnet restore' on the test project.");
+            }
+
+            foreach (var dll in Directory.EnumerateFiles(folder, "*.dll"))
+            {
+                references.Add(MetadataReference.CreateFromFile(dll));
+            }
+        }
+
+        return references.ToImmutable();
+    }
 
     private static ImmutableArray<MetadataReference> Load(params string[] packages)
     {

@@ -25,8 +25,9 @@ public sealed class SarifTests : IDisposable
         Assert.Empty(SarifSchema.Validate(json));
         using var sarif = JsonDocument.Parse(json);
         var run = sarif.RootElement.GetProperty("runs")[0];
-        Assert.Equal("HK4001", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("id").GetString());
-        var result = Assert.Single(run.GetProperty("results").EnumerateArray());
+        var result = run.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "HK4001");
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal("HK4001", rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
         Assert.Equal("error", result.GetProperty("level").GetString());
         var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("Procfile", location.GetProperty("artifactLocation").GetProperty("uri").GetString());

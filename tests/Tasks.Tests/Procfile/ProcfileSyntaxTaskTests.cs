@@ -78,7 +78,7 @@ public sealed class ProcfileSyntaxTaskTests : IDisposable
     [Fact]
     public void NoWarn_switches_the_rule_off()
     {
-        var (result, engine) = Run(_tree.Write("Procfile", "web : x\n"), task => task.NoWarn = "CS1591;HK4001");
+        var (result, engine) = Run(_tree.Write("Procfile", "my.worker: x\n"), task => task.NoWarn = "CS1591;HK4001");
 
         Assert.True(result);
         Assert.Empty(engine.Findings);

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace HerokuAnalyzers.RequestPath
+{
+    /// <summary>
+    /// The framework types that decide what a request handler is and which calls block, resolved once
+    /// per compilation. Missing types (no EF Core, no MVC) are null and the checks that need them skip.
+    /// </summary>
+    internal sealed class RequestPathSymbols
+    {
+        private RequestPathSymbols(Compilation compilation)
+        {
+            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+            ApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            Middleware = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IMiddleware");
+            EndpointFilter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IEndpointFilter");
+
+            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            FilterMetadata = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
+            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            PageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
+            NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
+
+            Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
+            Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
+            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+            Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
+            DbCommandInterface = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
+            MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+
+            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
+            DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+            EfQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+            DbContextFactory = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IDbContextFactory`1");
+
+            var awaitables = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in new[] { Task, TaskOfT, ValueTask, ValueTaskOfT })
+            {
+                if (type != null)
+                {
+                    awaitables.Add(type);
+                }
+            }
+
+            Awaitables = awaitables.ToImmutable();
+        }
+
+        public INamedTypeSymbol? HttpContext { get; }
+
+        public INamedTypeSymbol? RequestDelegate { get; }
+
+        public INamedTypeSymbol? ApplicationBuilder { get; }
+
+        public INamedTypeSymbol? EndpointRouteBuilder { get; }
+
+        public INamedTypeSymbol? Middleware { get; }
+
+        public INamedTypeSymbol? EndpointFilter { get; }
+
+        public INamedTypeSymbol? ControllerAttribute { get; }
+
+        public INamedTypeSymbol? NonControllerAttribute { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
+
+        public INamedTypeSymbol? NonActionAttribute { get; }
+
+        public INamedTypeSymbol? FilterMetadata { get; }
+
+        public INamedTypeSymbol? PageModel { get; }
+
+        public INamedTypeSymbol? PageBase { get; }
+
+        public INamedTypeSymbol? NonHandlerAttribute { get; }
+
+        public INamedTypeSymbol Delegate { get; }
+
+        public INamedTypeSymbol Disposable { get; }
+
+        public INamedTypeSymbol? Task { get; }
+
+        public INamedTypeSymbol? TaskOfT { get; }
+
+        public INamedTypeSymbol? ValueTask { get; }
+
+        public INamedTypeSymbol? ValueTaskOfT { get; }
+
+        public INamedTypeSymbol? CancellationToken { get; }
+
+        public INamedTypeSymbol? CancellationTokenSource { get; }
+
+        public INamedTypeSymbol? TimeSpan { get; }
+
+        public INamedTypeSymbol? Thread { get; }
+
+        public INamedTypeSymbol? HttpClient { get; }
+
+        public INamedTypeSymbol? DbCommand { get; }
+
+        public INamedTypeSymbol? DbCommandInterface { get; }
+
+        public INamedTypeSymbol? MemoryStream { get; }
+
+        public INamedTypeSymbol? DbSet { get; }
+
+        public INamedTypeSymbol? DbContext { get; }
+
+        public INamedTypeSymbol? EfQueryableExtensions { get; }
+
+        public INamedTypeSymbol? DbContextFactory { get; }
+
+        /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; (original definitions).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> Awaitables { get; }
+
+        /// <summary>Null when the compilation does not reference ASP.NET Core: no request path to check.</summary>
+        public static RequestPathSymbols? TryCreate(Compilation compilation)
+        {
+            var symbols = new RequestPathSymbols(compilation);
+            return symbols.HttpContext == null || symbols.Task == null || symbols.CancellationToken == null ? null : symbols;
+        }
+
+        public bool IsAwaitable(ITypeSymbol? type)
+            => type is INamedTypeSymbol named && Awaitables.Contains(named.OriginalDefinition);
+    }
+}

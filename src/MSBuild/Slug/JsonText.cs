@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+
+namespace HerokuAnalyzers.Tasks.Slug
+{
+    /// <summary>
+    /// Just enough of a JSON writer for the slug report: System.Text.Json is not part of the .NET
+    /// Framework MSBuild that Visual Studio runs, and the task must not ship its own copy.
+    /// </summary>
+    internal sealed class JsonText
+    {
+        private readonly StringBuilder _text = new StringBuilder();
+        private bool _needsComma;
+        private int _depth;
+
+        public JsonText BeginObject(string? name = null) => Open(name, '{');
+
+        public JsonText EndObject() => Close('}');
+
+        public JsonText BeginArray(string name) => Open(name, '[');
+
+        public JsonText EndArray() => Close(']');
+
+        public JsonText Property(string name, string value)
+        {
+            Name(name);
+            AppendString(value);
+            _needsComma = true;
+            return this;
+        }
+
+        public JsonText Property(string name, long value)
+        {
+            Name(name);
+            _text.Append(value.ToString(CultureInfo.InvariantCulture));
+            _needsComma = true;
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
+
+        private JsonText Open(string? name, char bracket)
+        {
+            if (name != null)
+            {
+                Name(name);
+            }
+            else
+            {
+                Separate();
+            }
+
+            _text.Append(bracket);
+            _depth++;
+            _needsComma = false;
+            return this;
+        }
+
+        private JsonText Close(char bracket)
+        {
+            _depth--;
+            NewLine();
+            _text.Append(bracket);
+            _needsComma = true;
+            return this;
+        }
+
+        private void Name(string name)
+        {
+            Separate();
+            AppendString(name);
+            _text.Append(": ");
+        }
+
+        private void Separate()
+        {
+            if (_needsComma)
+            {
+                _text.Append(',');
+            }
+
+            if (_depth > 0)
+            {
+                NewLine();
+            }
+        }
+
+        private void NewLine() => _text.Append('\n').Append(' ', _depth * 2);
+
+        private void AppendString(string value)
+        {
+            _text.Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"':
+                        _text.Append("\\\"");
+                        break;
+                    case '\\':
+                        _text.Append("\\\\");
+                        break;
+                    case '\n':
+                        _text.Append("\\n");
+                        break;
+                    case '\r':
+                        _text.Append("\\r");
+                        break;
+                    case '\t':
+                        _text.Append("\\t");
+                        break;
+                    default:
+                        if (c < ' ')
+                        {
+                            _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            _text.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            _text.Append('"');
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.AnalyzerVerifier<HerokuAnalyzers.RequestPath.RequestPathAnalyzer>;
+
+namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
+
+/// <summary>HK1006: async calls that could take the request's token but do not.</summary>
+public class RequestTokenTests
+{
+    private const string Usings = """
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        """;
+
+    [Fact]
+    public Task Calls_without_a_token_are_reported_with_the_token_at_hand()
+        => Verify.VerifyAsync(
+            Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/a", async (HttpContext context) => await {|#0:File.ReadAllTextAsync("a.txt")|});
+            app.MapGet("/b", async (HttpClient http, CancellationToken ct) => await {|#1:http.GetStringAsync("https://example.com", CancellationToken.None)|});
+            app.Run();
+
+            public class InvoicesController : ControllerBase
+            {
+                public async Task<string> Get(HttpClient http) => await {|#2:http.GetStringAsync("https://example.com")|};
+            }
+            """,
+            Verify.Diagnostic("HK1006").WithLocation(0).WithArguments("File.ReadAllTextAsync", "", "context.RequestAborted"),
+            Verify.Diagnostic("HK1006").WithLocation(1).WithArguments("HttpClient.GetStringAsync", "", "ct"),
+            Verify.Diagnostic("HK1006").WithLocation(2).WithArguments("HttpClient.GetStringAsync", "", "HttpContext.RequestAborted"));
+
+    [Fact]
+    public Task Calls_given_a_token_or_without_one_at_hand_are_not_reported()
+        => Verify.VerifyAsync(Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/a", async (HttpContext context) => await File.ReadAllTextAsync("a.txt", context.RequestAborted));
+            app.MapGet("/b", async () => await File.ReadAllTextAsync("a.txt"));
+            app.MapGet("/c", async (CancellationToken ct) => { using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct); await Task.Delay(10, cts.Token); });
+            app.MapGet("/d", async () => await Task.Run(() => 1));
+            app.Run();
+            """);
+}
