@@ -13,6 +13,9 @@ namespace HerokuAnalyzers.Hosting
             KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
             IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
         }
 
         public INamedTypeSymbol? WebApplication { get; }
@@ -26,6 +29,12 @@ namespace HerokuAnalyzers.Hosting
         public INamedTypeSymbol? IPAddress { get; }
 
         public INamedTypeSymbol? IPEndPoint { get; }
+
+        public INamedTypeSymbol? Environment { get; }
+
+        public INamedTypeSymbol? Configuration { get; }
+
+        public INamedTypeSymbol? ConfigurationBinder { get; }
 
         /// <summary>Null when the compilation does not reference ASP.NET Core: nothing to check.</summary>
         public static BindingSymbols? TryCreate(Compilation compilation)

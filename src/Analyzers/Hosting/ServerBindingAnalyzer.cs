@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,7 +10,9 @@ namespace HerokuAnalyzers.Hosting
 {
     /// <summary>
     /// Checks every place that decides where Kestrel listens (<see cref="BindingSite"/>) against what
-    /// Heroku's router can reach (platform.md §6, §9.4).
+    /// Heroku's router can reach (platform.md §6, §9.4). One address gets one diagnostic, the most
+    /// severe that applies: loopback (HK3002), then a fixed port (HK3001), then IPv4 only (HK3005) —
+    /// the fix of the first also fixes the others.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ServerBindingAnalyzer : DiagnosticAnalyzer
@@ -20,8 +24,16 @@ namespace HerokuAnalyzers.Hosting
         public const string FixListenLocalhost = "ListenLocalhost";
         public const string FixListenAddress = "ListenAddress";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.HK3002_LoopbackBinding);
+        /// <summary>A constant Listen* port: read PORT, the constant becomes the fallback.</summary>
+        public const string FixPort = "Port";
+
+        /// <summary>IPAddress.Any: the dual-stack any-address instead; the port is HK3001's business.</summary>
+        public const string FixIPv4Address = "IPv4Address";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.HK3001_FixedPort,
+            Descriptors.HK3002_LoopbackBinding,
+            Descriptors.HK3005_IPv4OnlyBinding);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -47,25 +59,14 @@ namespace HerokuAnalyzers.Hosting
                 switch (site.Kind)
                 {
                     case BindingSiteKind.Urls:
-                        foreach (var url in site.ParseUrls(context.CancellationToken))
-                        {
-                            if (url.HostKind == HostKind.Loopback)
-                            {
-                                var properties = ImmutableDictionary<string, string?>.Empty
-                                    .Add(Descriptors.FixKindProperty, FixUrl)
-                                    .Add(FallbackPortProperty, url.FixedPort?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3002_LoopbackBinding, site.Value!.Syntax.GetLocation(), properties, site.Api, url.Host));
-                                break;
-                            }
-                        }
-
+                        AnalyzeUrls(context, site);
                         break;
 
                     case BindingSiteKind.ListenLocalhost:
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.HK3002_LoopbackBinding,
                             invocation.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.FixKindProperty, FixListenLocalhost),
+                            FixProperties(FixListenLocalhost),
                             site.Api,
                             "localhost"));
                         break;
@@ -74,12 +75,95 @@ namespace HerokuAnalyzers.Hosting
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.HK3002_LoopbackBinding,
                             site.Value!.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.FixKindProperty, FixListenAddress),
+                            FixProperties(FixListenAddress),
                             site.Api,
                             site.Value.Syntax.ToString()));
+                        break;
+
+                    case BindingSiteKind.ListenAddress:
+                    case BindingSiteKind.ListenAnyIP:
+                        if (site.EndpointHostKind == HostKind.AnyIPv4)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.HK3005_IPv4OnlyBinding,
+                                site.Value!.Syntax.GetLocation(),
+                                FixProperties(FixIPv4Address),
+                                site.Api,
+                                site.Value.Syntax.ToString()));
+                        }
+
+                        AnalyzePort(context, site);
                         break;
                 }
             }
         }
+
+        private static void AnalyzeUrls(OperationAnalysisContext context, BindingSite site)
+        {
+            var urls = site.ParseUrls(context.CancellationToken);
+            var (descriptor, url) = MostSevere(urls);
+            if (descriptor == null || url == null)
+            {
+                return;
+            }
+
+            var properties = FixProperties(FixUrl)
+                .Add(FallbackPortProperty, url.FixedPort?.ToString(CultureInfo.InvariantCulture));
+            var detail = descriptor == Descriptors.HK3001_FixedPort
+                ? url.FixedPort!.Value.ToString(CultureInfo.InvariantCulture)
+                : url.Host;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, site.Value!.Syntax.GetLocation(), properties, site.Api, detail));
+        }
+
+        private static (DiagnosticDescriptor? Descriptor, ServerUrl? Url) MostSevere(IReadOnlyList<ServerUrl> urls)
+        {
+            ServerUrl? fixedPort = null;
+            ServerUrl? ipv4Only = null;
+            foreach (var url in urls)
+            {
+                if (url.HostKind == HostKind.Loopback)
+                {
+                    return (Descriptors.HK3002_LoopbackBinding, url);
+                }
+
+                fixedPort ??= url.FixedPort != null ? url : null;
+                ipv4Only ??= url.HostKind == HostKind.AnyIPv4 ? url : null;
+            }
+
+            if (fixedPort != null)
+            {
+                return (Descriptors.HK3001_FixedPort, fixedPort);
+            }
+
+            return ipv4Only != null ? (Descriptors.HK3005_IPv4OnlyBinding, ipv4Only) : (null, null);
+        }
+
+        /// <summary>
+        /// Only a port known at compile time is reported: any other expression may well be the PORT
+        /// variable (<c>int.Parse(Environment.GetEnvironmentVariable("PORT") ?? "5000")</c>) or come from configuration.
+        /// </summary>
+        private static void AnalyzePort(OperationAnalysisContext context, BindingSite site)
+        {
+            if (site.Port == null)
+            {
+                return;
+            }
+
+            var shape = StringShape.Of(site.Port, context.CancellationToken);
+            if (!shape.IsConstant || !int.TryParse(shape.Rendered, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HK3001_FixedPort,
+                site.Port.Syntax.GetLocation(),
+                FixProperties(FixPort),
+                site.Api,
+                port.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        private static ImmutableDictionary<string, string?> FixProperties(string kind)
+            => ImmutableDictionary<string, string?>.Empty.Add(Descriptors.FixKindProperty, kind);
     }
 }

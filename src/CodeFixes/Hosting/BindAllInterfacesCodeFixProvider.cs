@@ -15,8 +15,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HerokuAnalyzers.CodeFixes.Hosting
 {
     /// <summary>
-    /// HK3002: binds every interface on the port Heroku puts in $PORT, keeping the old port as the
-    /// fallback for local runs: <c>$"http://*:{Environment.GetEnvironmentVariable("PORT") ?? "5000"}"</c>.
+    /// HK3001, HK3002, HK3005: binds every interface, dual-stack, on the port Heroku puts in $PORT,
+    /// keeping the old port as the fallback for local runs:
+    /// <c>$"http://*:{Environment.GetEnvironmentVariable("PORT") ?? "5000"}"</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BindAllInterfacesCodeFixProvider)), Shared]
     public sealed class BindAllInterfacesCodeFixProvider : CodeFixProvider
@@ -27,7 +28,12 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
             @"://(localhost|[A-Za-z0-9.-]+\.localhost|127(\.[0-9]{1,3}){3}|\[::1\])(?=[:/]|$)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.HK3002_LoopbackBinding.Id);
+        private static readonly Regex IPv4AnyHost = new Regex(@"://0\.0\.0\.0(?=[:/]|$)", RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            Descriptors.HK3001_FixedPort.Id,
+            Descriptors.HK3002_LoopbackBinding.Id,
+            Descriptors.HK3005_IPv4OnlyBinding.Id);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -46,7 +52,7 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                 diagnostic.Properties.TryGetValue(Descriptors.FixKindProperty, out var kind);
                 diagnostic.Properties.TryGetValue(ServerBindingAnalyzer.FallbackPortProperty, out var fallbackPort);
                 var names = new TypeNames(model, node.SpanStart);
-                var replacement = CreateReplacement(node, kind, fallbackPort, names);
+                var replacement = CreateReplacement(node, kind, fallbackPort, HostToReplace(diagnostic.Id), names);
                 if (replacement == null)
                 {
                     continue;
@@ -62,7 +68,18 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
             }
         }
 
-        private static (SyntaxNode Old, SyntaxNode New)? CreateReplacement(SyntaxNode node, string? kind, string? fallbackPort, TypeNames names)
+        /// <summary>In an interpolated URL only the host can be fixed; a fixed port there (HK3001) is left to the user.</summary>
+        private static Regex? HostToReplace(string id)
+        {
+            if (id == Descriptors.HK3002_LoopbackBinding.Id)
+            {
+                return LoopbackHost;
+            }
+
+            return id == Descriptors.HK3005_IPv4OnlyBinding.Id ? IPv4AnyHost : null;
+        }
+
+        private static (SyntaxNode Old, SyntaxNode New)? CreateReplacement(SyntaxNode node, string? kind, string? fallbackPort, Regex? host, TypeNames names)
         {
             switch (kind)
             {
@@ -74,13 +91,13 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                         return (literal, url.WithTriviaFrom(literal));
                     }
 
-                    if (node is InterpolatedStringExpressionSyntax interpolated)
+                    if (node is InterpolatedStringExpressionSyntax interpolated && host != null)
                     {
                         foreach (var content in interpolated.Contents)
                         {
-                            if (content is InterpolatedStringTextSyntax text && LoopbackHost.IsMatch(text.TextToken.Text))
+                            if (content is InterpolatedStringTextSyntax text && host.IsMatch(text.TextToken.Text))
                             {
-                                var newText = LoopbackHost.Replace(text.TextToken.Text, "://*", 1);
+                                var newText = host.Replace(text.TextToken.Text, "://*", 1);
                                 var token = SyntaxFactory.Token(text.TextToken.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, newText, newText, text.TextToken.TrailingTrivia);
                                 return (text, text.WithTextToken(token));
                             }
@@ -118,6 +135,23 @@ namespace HerokuAnalyzers.CodeFixes.Hosting
                         }
 
                         return (list, newList);
+                    }
+
+                    return null;
+
+                case ServerBindingAnalyzer.FixPort:
+                    if (node is ExpressionSyntax && node.Parent is ArgumentSyntax portArgument)
+                    {
+                        var newArgument = PortArgument(portArgument, names);
+                        return newArgument == portArgument ? null : (portArgument, newArgument);
+                    }
+
+                    return null;
+
+                case ServerBindingAnalyzer.FixIPv4Address:
+                    if (node is ExpressionSyntax ipv4Any)
+                    {
+                        return (ipv4Any, SyntaxFactory.ParseExpression(names.Get("System.Net", "IPAddress") + ".IPv6Any").WithTriviaFrom(ipv4Any));
                     }
 
                     return null;

@@ -21,4 +21,11 @@ internal static class TestSetup
         state.AdditionalFiles.Add((path, content));
         state.AnalyzerConfigFiles.Add(($"/.heroku-{kind}.globalconfig", $"is_global = true\n\n[{path}]\nbuild_metadata.AdditionalFiles.HerokuFileKind = {kind}\n"));
     }
+
+    /// <summary>MSBuild properties as the package's CompilerVisibleProperty items expose them (build_property.*).</summary>
+    public static void AddBuildProperties(SolutionState state, params (string Name, string Value)[] properties)
+    {
+        var config = "is_global = true\n" + string.Concat(properties.Select(p => $"build_property.{p.Name} = {p.Value}\n"));
+        state.AnalyzerConfigFiles.Add(("/.build-properties.globalconfig", config));
+    }
 }

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Infrastructure;
+using HerokuAnalyzers.Json;
+using HerokuAnalyzers.Procfile;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HerokuAnalyzers.Hosting
+{
+    /// <summary>
+    /// HK3003: addresses in the appsettings files a dyno reads (Heroku runs the app as Production,
+    /// platform.md §7.6). Kestrel:Endpoints override every urls source including the buildpack's
+    /// --urls, so they are always reported; a urls key loses to a --urls or ASPNETCORE_URLS of the
+    /// web command (§9.4), so it is reported only when the web command sets none. JSON cannot read $PORT.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AppSettingsBindingAnalyzer : DiagnosticAnalyzer
+    {
+        private const string EndpointsReason = "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile";
+        private const string UrlsReason = "the web command passes no --urls or ASPNETCORE_URLS that would override it";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK3003_AppSettingsBinding);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (BindingSymbols.TryCreate(start.Compilation) == null)
+                {
+                    return;
+                }
+
+                var urlsKeyApplies = UrlsKeyApplies(start.Options, start.CancellationToken);
+                start.RegisterAdditionalFileAction(c => AnalyzeFile(c, urlsKeyApplies));
+            });
+        }
+
+        /// <summary>
+        /// Without a Procfile or heroku.yml the buildpack runs the app with --urls http://*:$PORT (§7.5);
+        /// otherwise the web command decides. A command that cannot be read counts as setting none.
+        /// </summary>
+        private static bool UrlsKeyApplies(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            var procfile = HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken);
+            var herokuYml = HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken);
+            if (procfile == null && herokuYml == null)
+            {
+                return false;
+            }
+
+            if (procfile is (AdditionalText _, SourceText procfileText)
+                && ProcfileDocument.Find(ProcfileParser.Parse(procfileText.ToString()).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
+                && WebCommand.Read(web.Command).SetsUrls)
+            {
+                return false;
+            }
+
+            return !(herokuYml is (AdditionalText _, SourceText ymlText)
+                     && HerokuYmlRun.FindWeb(ymlText.ToString()) is (string command, _)
+                     && WebCommand.Read(command).SetsUrls);
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, bool urlsKeyApplies)
+        {
+            if (!HerokuFiles.IsKind(context.Options, context.AdditionalFile, HerokuFiles.AppSettings)
+                || !(context.AdditionalFile.GetText(context.CancellationToken) is SourceText text))
+            {
+                return;
+            }
+
+            var root = JsonParser.Parse(text.ToString(), relaxed: true, out _);
+            if (root == null)
+            {
+                return;
+            }
+
+            Walk(context, text, root, "", 0, urlsKeyApplies);
+        }
+
+        /// <summary>Configuration keys are case-insensitive and ':' in a name nests like an object does.</summary>
+        private static void Walk(AdditionalFileAnalysisContext context, SourceText text, JsonNode node, string prefix, int depth, bool urlsKeyApplies)
+        {
+            if (node.Kind != JsonKind.Object || depth > JsonParser.MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var member in node.Members)
+            {
+                var key = prefix.Length == 0 ? member.Name : prefix + ":" + member.Name;
+                if (member.Value.Kind == JsonKind.Object)
+                {
+                    Walk(context, text, member.Value, key, depth + 1, urlsKeyApplies);
+                    continue;
+                }
+
+                if (member.Value.Kind != JsonKind.String || string.IsNullOrWhiteSpace(member.Value.Text))
+                {
+                    continue;
+                }
+
+                var reason = IsEndpointUrl(key) ? EndpointsReason : urlsKeyApplies && IsUrls(key) ? UrlsReason : null;
+                if (reason == null)
+                {
+                    continue;
+                }
+
+                var value = member.Value;
+                var location = HerokuFiles.Location(context.AdditionalFile, text, value.Position.Line, value.Position.Column, value.Text!.Length + 2);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK3003_AppSettingsBinding,
+                    location,
+                    "'" + key + "'",
+                    Path.GetFileName(context.AdditionalFile.Path),
+                    value.Text,
+                    reason));
+            }
+        }
+
+        private static bool IsUrls(string key) => string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Kestrel:Endpoints:&lt;name&gt;:Url.</summary>
+        private static bool IsEndpointUrl(string key)
+        {
+            var parts = key.Split(':');
+            return parts.Length == 4
+                   && string.Equals(parts[0], "Kestrel", StringComparison.OrdinalIgnoreCase)
+                   && string.Equals(parts[1], "Endpoints", StringComparison.OrdinalIgnoreCase)
+                   && string.Equals(parts[3], "Url", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HerokuAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// The files the package's targets hand to the analyzers as AdditionalFiles, tagged with the
+    /// HerokuFileKind metadata; the analyzers go by the tag, never by guessing from file names.
+    /// </summary>
+    internal static class HerokuFiles
+    {
+        public const string Procfile = "Procfile";
+        public const string HerokuYml = "HerokuYml";
+
+        /// <summary>The project's appsettings.json and appsettings.Production.json.</summary>
+        public const string AppSettings = "AppSettings";
+
+        private const string KindKey = "build_metadata.AdditionalFiles.HerokuFileKind";
+
+        public static bool IsKind(AnalyzerOptions options, AdditionalText file, string kind)
+            => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(KindKey, out var value)
+               && string.Equals(value?.Trim(), kind, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The first file of a kind, with its text; null when the build passed none or it cannot be read.</summary>
+        public static (AdditionalText File, SourceText Text)? Find(AnalyzerOptions options, string kind, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (IsKind(options, file, kind) && file.GetText(cancellationToken) is SourceText text)
+                {
+                    return (file, text);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A location in an additional file from a 1-based line and column, clamped to the text.</summary>
+        public static Location Location(AdditionalText file, SourceText text, int line, int column, int length)
+        {
+            if (text.Lines.Count == 0)
+            {
+                return Microsoft.CodeAnalysis.Location.Create(file.Path, default, default);
+            }
+
+            var lineIndex = Math.Max(0, Math.Min(line - 1, text.Lines.Count - 1));
+            var textLine = text.Lines[lineIndex];
+            var start = Math.Min(textLine.Start + Math.Max(0, column - 1), textLine.End);
+            var end = start + Math.Min(Math.Max(0, length), textLine.End - start);
+            var span = TextSpan.FromBounds(start, end);
+            return Microsoft.CodeAnalysis.Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+        }
+    }
+}
