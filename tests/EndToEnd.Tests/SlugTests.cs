@@ -34,7 +34,7 @@ public sealed class SlugTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Root, "App", "obj", "heroku", "slug-report.json")));
         var root = report.RootElement;
         var files = root.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
-        Assert.Contains(files, f => f.EndsWith(Path.Combine("bin", "publish", "App.dll"), StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("publish", "App.dll"), StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith(Path.Combine("docs", "guide.md"), StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
