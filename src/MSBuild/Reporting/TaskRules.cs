@@ -8,6 +8,9 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule ProcfileSyntax = new TaskRule(
             "HK4001", "Procfile line the Cloud Native Buildpack cannot parse", FindingSeverity.Error, "build fails (Fir / heroku/builder)");
 
+        public static readonly TaskRule ServerGcOnSmallDyno = new TaskRule(
+            "HK2005", "Server GC without DATAS on a small dyno", FindingSeverity.Warning, "R14 memory quota exceeded, R15 restart");
+
         public static readonly TaskRule ProcfileDialectMismatch = new TaskRule(
             "HK4002", "Procfile line Heroku's two parsers read differently", FindingSeverity.Warning, "H14 no web dynos (process missing or renamed on Cedar or Fir)");
 
@@ -100,6 +103,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
 
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
+            ServerGcOnSmallDyno,
             ProcfileSyntax,
             ProcfileDialectMismatch,
             ProcfileDuplicateType,

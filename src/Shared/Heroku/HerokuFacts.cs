@@ -60,6 +60,18 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>§9.4: Kestrel's address when nothing configures one — loopback, unreachable from the router.</summary>
         public const string KestrelDefaultAddress = "http://localhost:5000";
 
+        /// <summary>§5.1, §2.2: the dyno size of a web process when nothing says otherwise (app.json formation default).</summary>
+        public const string DefaultDynoSize = "standard-1x";
+
+        /// <summary>
+        /// §5.1, §9.6: Server GC without DATAS sizes its heaps by the host's CPU count, which shared dynos
+        /// up to this memory expose in full (likely 8): the GC advice applies to dynos of 1 GB or less.
+        /// </summary>
+        public const int SmallDynoGcThresholdMegabytes = 1024;
+
+        /// <summary>§9.6: DATAS is on by default with Server GC from .NET 9; .NET 8 needs the opt-in.</summary>
+        public const string TargetFrameworkWithoutDatasDefault = "net8.0";
+
         /// <summary>§5.1, §5.2: memory quota of eco, basic and standard-1x dynos; above it Heroku logs R14.</summary>
         public const int SmallDynoMemoryMegabytes = 512;
 
