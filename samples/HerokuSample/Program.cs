@@ -3,6 +3,7 @@ using HerokuSample.Services;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers();
 builder.Services.AddRazorPages();
+builder.Services.AddHttpClient();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<InvoiceStore>();
 builder.Services.AddHostedService<ReportWorker>();

@@ -14,7 +14,7 @@ namespace HerokuAnalyzers.EndToEnd.Tests;
 public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.PublishedApp>
 {
     /// <summary>platform.md §6: the time Heroku gives a web process to bind $PORT (R10).</summary>
-    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
 
     private readonly PublishedApp _app;
 
@@ -58,7 +58,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -67,7 +67,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         return port;
     }
 
-    private static async Task<HttpStatusCode?> WaitForResponseAsync(Process process, int port, TimeSpan timeout)
+    internal static async Task<HttpStatusCode?> WaitForResponseAsync(Process process, int port, TimeSpan timeout, string path = "/")
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
@@ -75,7 +75,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         {
             try
             {
-                using var response = await client.GetAsync($"http://127.0.0.1:{port}/");
+                using var response = await client.GetAsync($"http://127.0.0.1:{port}{path}");
                 return response.StatusCode;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -87,7 +87,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         return null;
     }
 
-    private static void Stop(Process process)
+    internal static void Stop(Process process)
     {
         if (!process.HasExited)
         {
@@ -134,12 +134,14 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         public string Root { get; }
 
         /// <summary>Runs the command of a Procfile line as Heroku does: <c>bash -c</c> from the app root, PORT set.</summary>
-        public Process StartWebProcess(string procfileLine, int port)
+        public Process StartWebProcess(string procfileLine, int port) => StartWebProcess(Root, procfileLine, port);
+
+        public Process StartWebProcess(string appRoot, string procfileLine, int port)
         {
             var command = procfileLine.Substring(procfileLine.IndexOf(':') + 1).Trim();
             var start = new ProcessStartInfo("bash")
             {
-                WorkingDirectory = Root,
+                WorkingDirectory = appRoot,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
