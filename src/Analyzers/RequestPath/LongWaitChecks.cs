@@ -21,10 +21,80 @@ namespace HerokuAnalyzers.RequestPath
 
             var isDelay = method.Name == "Delay" && SymbolEqualityComparer.Default.Equals(method.ContainingType, scope.Symbols.Task);
             var isCancelAfter = method.Name == "CancelAfter" && SymbolEqualityComparer.Default.Equals(method.ContainingType, scope.Symbols.CancellationTokenSource);
+            if (isDelay && IsCancellationWatcher(invocation))
+            {
+                return;
+            }
+
             if (isDelay || isCancelAfter)
             {
                 Check(invocation.Arguments[0].Value, Durations.Unit.Milliseconds, method.ContainingType.Name + "." + method.Name, scope);
             }
+        }
+
+        /// <summary>
+        /// <c>Task.WhenAny(work, Task.Delay(Timeout.Infinite, token))</c>: an endless delay raced against other
+        /// work only watches the token; the request waits for the work, not for the delay.
+        /// </summary>
+        private static bool IsCancellationWatcher(IInvocationOperation delay)
+        {
+            if (!(Durations.Seconds(delay.Arguments[0].Value, Durations.Unit.Milliseconds) is double seconds) || !double.IsPositiveInfinity(seconds))
+            {
+                return false;
+            }
+
+            var use = SkipConversionsUp(delay);
+            if (IsWhenAnyArgument(use))
+            {
+                return true;
+            }
+
+            if (!(use.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }))
+            {
+                return false;
+            }
+
+            IOperation body = declarator;
+            while (body.Parent != null)
+            {
+                body = body.Parent;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
+                    && IsWhenAnyArgument(SkipConversionsUp(reference)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation SkipConversionsUp(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>An argument of Task.WhenAny, directly or as an element of its params array.</summary>
+        private static bool IsWhenAnyArgument(IOperation operation)
+        {
+            var parent = operation.Parent;
+            if (parent is IArrayInitializerOperation { Parent: IArrayCreationOperation array })
+            {
+                parent = array.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "WhenAny" } whenAny } }
+                   && whenAny.ContainingType?.Name == "Task"
+                   && whenAny.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
         }
 
         public static void CheckCreation(IObjectCreationOperation creation, CheckScope scope)

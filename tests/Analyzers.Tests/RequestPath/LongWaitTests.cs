@@ -44,6 +44,21 @@ public class LongWaitTests
     public Task Short_or_unknown_waits_are_not_reported(string body)
         => Verify.VerifyAsync(Handler(body));
 
+    // Pattern from davidfowl/AspNetCoreDiagnosticScenarios TaskExtensions.WithCancellationBad: the endless
+    // delay only watches the token, the request waits for the other task.
+    [Theory]
+    [InlineData("await Task.WhenAny(Task.Delay(1000, token), Task.Delay(Timeout.Infinite, token));")]
+    [InlineData("var watcher = Task.Delay(-1, token); var done = await Task.WhenAny(Task.Delay(1000, token), watcher);")]
+    [InlineData("await Task.WhenAny(new[] { Task.Delay(1000, token), Task.Delay(Timeout.InfiniteTimeSpan, token) });")]
+    public Task An_endless_delay_raced_in_WhenAny_is_not_reported(string body)
+        => Verify.VerifyAsync(Handler(body));
+
+    [Theory]
+    [InlineData("await Task.WhenAny(Task.Delay(1000, token), Task.Delay({|HK1004:TimeSpan.FromMinutes(5)|}, token));")]
+    [InlineData("var watcher = Task.Delay({|HK1004:-1|}, token); await Task.WhenAll(Task.Delay(1000, token), watcher);")]
+    public Task A_long_timeout_in_WhenAny_or_an_endless_delay_in_WhenAll_is_reported(string body)
+        => Verify.VerifyAsync(Handler(body));
+
     [Fact]
     public Task Waits_outside_the_request_path_are_not_reported()
         => Verify.VerifyAsync("""

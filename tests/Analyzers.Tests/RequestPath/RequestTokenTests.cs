@@ -44,4 +44,36 @@ public class RequestTokenTests
             app.MapGet("/d", async () => await Task.Run(() => 1));
             app.Run();
             """);
+
+    // Pattern from davidfowl/AspNetCoreDiagnosticScenarios FireAndForgetController: work queued and not
+    // awaited outlives the request, so the request's token is the wrong one to give it.
+    [Fact]
+    public Task Calls_in_fire_and_forget_work_are_not_reported()
+        => Verify.VerifyAsync(Usings + """
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class JobsController : Controller
+            {
+                public IActionResult Queue(HttpClient http)
+                {
+                    ThreadPool.QueueUserWorkItem(async state => await http.GetStringAsync("https://example.com"));
+                    Task.Run(async () => { await Task.Delay(1000); await http.GetStringAsync("https://example.com"); });
+                    _ = Task.Factory.StartNew(async () => await http.GetStringAsync("https://example.com"));
+                    return Accepted();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Calls_in_awaited_thread_pool_work_are_reported()
+        => Verify.VerifyAsync(Usings + """
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class JobsController : Controller
+            {
+                public async Task<string> Run(HttpClient http)
+                    => await Task.Run(async () => await {|#0:http.GetStringAsync("https://example.com")|});
+            }
+            """,
+            Verify.Diagnostic("HK1006").WithLocation(0).WithArguments("HttpClient.GetStringAsync", "", "HttpContext.RequestAborted"));
 }
