@@ -6,19 +6,20 @@ using System.Linq;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Tasks.Reporting;
 using HerokuAnalyzers.Tasks.Slug;
+using HerokuAnalyzers.Tasks.SlugIgnore;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace HerokuAnalyzers.Tasks
 {
     /// <summary>
     /// Estimates the compressed slug Heroku would build (platform.md §4, §7): the pushed files that
     /// .slugignore keeps, this project's publish output where the buildpack puts it, and the .NET
-    /// runtime layer. Reports HK7001–HK7004, writes obj/heroku/slug-report.json and prints the biggest
+    /// runtime layer. Reports HK7001–HK7003, writes obj/heroku/slug-report.json and prints the biggest
     /// folders and files. Unchanged files are not measured again (see <see cref="SlugCache"/>), and
-    /// findings are reported on every run.
+    /// findings are reported on every run. HK7004 is a project setting, checked without publishing by
+    /// <see cref="CheckHerokuProject"/>.
     /// </summary>
-    public sealed class EstimateHerokuSlug : Task
+    public sealed class EstimateHerokuSlug : HerokuCheckTask
     {
         [Required]
         public string ProjectFile { get; set; } = "";
@@ -35,8 +36,6 @@ namespace HerokuAnalyzers.Tasks
 
         public string? TargetFramework { get; set; }
 
-        public string? RuntimeIdentifier { get; set; }
-
         /// <summary>The .NET installation whose shared frameworks give the runtime allowance ($(NetCoreRoot)).</summary>
         public string? NetCoreRoot { get; set; }
 
@@ -50,18 +49,10 @@ namespace HerokuAnalyzers.Tasks
 
         public string? CacheFile { get; set; }
 
-        public string? NoWarn { get; set; }
-
-        public string? WarningsAsErrors { get; set; }
-
-        public string? WarningsNotAsErrors { get; set; }
-
-        public bool TreatWarningsAsErrors { get; set; }
-
         [Output]
         public long CompressedBytes { get; private set; }
 
-        public override bool Execute()
+        private protected override IEnumerable<Finding> Check()
         {
             var problems = new List<string>();
             var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
@@ -94,7 +85,6 @@ namespace HerokuAnalyzers.Tasks
 
             var findings = SizeFindings(report, problems);
             findings.AddRange(SecretScanner.Scan(files, root, problems));
-            findings.AddRange(PlatformChecks.Check(Path.GetFullPath(ProjectFile), TargetFramework, RuntimeIdentifier, RepositoryRoot));
 
             cache.Save(CacheFile, problems);
             Print(report, new SlugAdvice(root));
@@ -115,15 +105,14 @@ namespace HerokuAnalyzers.Tasks
                 }
             }
 
-            MSBuildReporter.Report(Log, findings, new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors));
-            return !Log.HasLoggedErrors;
+            return findings;
         }
 
         private List<SlugFile> CollectFiles(string root, string projectDirectory, List<string> problems)
         {
             var files = new List<SlugFile>();
             var seen = new HashSet<string>(Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-            var slugIgnore = Slug.SlugIgnore.Load(string.IsNullOrEmpty(SlugIgnoreFile) ? Path.Combine(root, HerokuFacts.SlugIgnoreName) : SlugIgnoreFile, problems);
+            var slugIgnore = LoadSlugIgnore(string.IsNullOrEmpty(SlugIgnoreFile) ? Path.Combine(root, HerokuFacts.SlugIgnoreName) : SlugIgnoreFile!, problems);
             foreach (var relative in FileTree.RepositoryFiles(root, problems, out _))
             {
                 if (!slugIgnore.IsIgnored(relative))
@@ -158,6 +147,22 @@ namespace HerokuAnalyzers.Tasks
             }
 
             return files;
+        }
+
+        private static SlugIgnoreModel LoadSlugIgnore(string path, List<string> problems)
+        {
+            if (!File.Exists(path))
+            {
+                return SlugIgnoreModel.Empty;
+            }
+
+            var slugIgnore = SlugIgnoreModel.Load(path);
+            if (slugIgnore.ReadError != null)
+            {
+                problems.Add("could not read " + path + " (" + slugIgnore.ReadError + "); the estimate ignores it");
+            }
+
+            return slugIgnore;
         }
 
         private static void Add(List<SlugFile> files, HashSet<string> seen, string path, string relative, SlugFileOrigin origin, List<string> problems)

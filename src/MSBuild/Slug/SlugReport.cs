@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Tasks.Reporting;
 
 namespace HerokuAnalyzers.Tasks.Slug
 {

@@ -36,7 +36,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             foreach (var negation in model.Negations)
             {
                 findings.Add(new Finding(TaskRules.SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
-                    "Heroku's .slugignore does not support '!' negation: the line does not bring '" + negation.Text + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
+                    "Heroku's .slugignore does not support '!' negation: the line does not bring '" + (negation.Text.Length > 1 ? negation.Text.Substring(1) : negation.Text) + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
             }
 
             var root = Path.GetDirectoryName(Path.GetFullPath(model.Path))!;

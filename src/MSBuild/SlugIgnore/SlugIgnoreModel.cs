@@ -3,10 +3,13 @@ using HerokuAnalyzers.Tasks.Files;
 
 namespace HerokuAnalyzers.Tasks.SlugIgnore
 {
-    /// <summary>A .slugignore read once per build: its patterns and negations, with positions.</summary>
+    /// <summary>
+    /// A .slugignore read once per build: its patterns and negations, with positions for the checks,
+    /// and which files it removes for the slug estimate.
+    /// </summary>
     internal sealed class SlugIgnoreModel
     {
-        /// <summary>Real files have a few dozen lines; beyond this many patterns the rest is not checked.</summary>
+        /// <summary>Real files have a few dozen lines; beyond this many patterns the rest is neither checked nor applied.</summary>
         public const int MaxPatterns = 1000;
 
         private SlugIgnoreModel(string path, HerokuFileText? file, string? readError, List<SlugIgnorePattern> patterns, List<SlugIgnorePattern> negations)
@@ -18,6 +21,9 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             Negations = negations;
         }
 
+        /// <summary>No .slugignore: nothing is removed.</summary>
+        public static SlugIgnoreModel Empty { get; } = new SlugIgnoreModel("", null, null, new List<SlugIgnorePattern>(), new List<SlugIgnorePattern>());
+
         public string Path { get; }
 
         public HerokuFileText? File { get; }
@@ -26,7 +32,10 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
         public IReadOnlyList<SlugIgnorePattern> Patterns { get; }
 
-        /// <summary>'!' lines, which Heroku does not support (platform.md §4); parsed without the '!'.</summary>
+        /// <summary>
+        /// '!' lines, which Heroku does not support (platform.md §4): they bring nothing back. Without
+        /// negation the line is an ordinary pattern for a name starting with '!', so it keeps the '!'.
+        /// </summary>
         public IReadOnlyList<SlugIgnorePattern> Negations { get; }
 
         public static SlugIgnoreModel Load(string path)
@@ -61,17 +70,35 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
                     continue;
                 }
 
-                if (pattern[0] == '!')
-                {
-                    var negated = pattern.Substring(1);
-                    negations.Add(SlugIgnorePattern.Parse(negated.Length == 0 ? "!" : negated, i + 1, indent + 1));
-                    continue;
-                }
-
-                patterns.Add(SlugIgnorePattern.Parse(pattern, i + 1, indent + 1));
+                (pattern[0] == '!' ? negations : patterns).Add(SlugIgnorePattern.Parse(pattern, i + 1, indent + 1));
             }
 
             return new SlugIgnoreModel(file.Path, file, null, patterns, negations);
+        }
+
+        /// <summary>
+        /// Whether the file at this '/'-separated path below the root is removed from the slug: a line
+        /// matches it or one of its folders.
+        /// </summary>
+        public bool IsIgnored(string relativePath)
+        {
+            foreach (var pattern in Patterns)
+            {
+                if (pattern.Removes(relativePath))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var negation in Negations)
+            {
+                if (negation.Removes(relativePath))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
     /// <summary>
     /// One .slugignore line as a gitignore-style pattern (platform.md §4: "roughly the same as
     /// .gitignore"): '/' anchors it to the app root, a trailing '/' matches directories only, a pattern
-    /// without '/' matches a name at any depth, and '*', '?', '**', '[…]' are globs. Removing a
+    /// without '/' matches a name at any depth, '*', '?', '**', '[…]' are globs and '\' makes the next
+    /// character literal. Removing a
     /// directory removes everything below it.
     /// </summary>
     internal sealed class SlugIgnorePattern
@@ -117,6 +118,11 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
                     var set = glob.Substring(i + 1, close - i - 1).Replace("\\", "\\\\");
                     builder.Append('[').Append(set.StartsWith("!", StringComparison.Ordinal) ? "^" + set.Substring(1) : set).Append(']');
                     i = close;
+                }
+                else if (c == '\\' && i + 1 < glob.Length)
+                {
+                    // As in .gitignore, a backslash makes the next character literal ("\#", "\!", "\*").
+                    builder.Append(Regex.Escape(glob[++i].ToString()));
                 }
                 else
                 {

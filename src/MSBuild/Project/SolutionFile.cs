@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace HerokuAnalyzers.Tasks.Slug
+namespace HerokuAnalyzers.Tasks.Project
 {
     /// <summary>The root solutions the buildpack looks at (platform.md §7.2) and the projects they name.</summary>
     internal static class SolutionFile

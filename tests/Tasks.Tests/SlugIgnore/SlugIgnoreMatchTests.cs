@@ -1,9 +1,13 @@
-using HerokuAnalyzers.Tasks.Slug;
+using HerokuAnalyzers.Tasks.SlugIgnore;
+using HerokuAnalyzers.Tasks.Tests.Infrastructure;
 
-namespace HerokuAnalyzers.Tasks.Tests.Slug;
+namespace HerokuAnalyzers.Tasks.Tests.SlugIgnore;
 
-public sealed class SlugIgnoreTests
+/// <summary>Which files a .slugignore removes from the slug estimate (the same model the HK7010–HK7012 checks use).</summary>
+public sealed class SlugIgnoreMatchTests : IDisposable
 {
+    private readonly TempTree _tree = new();
+
     [Theory]
     [InlineData("*.psd", "design/logo.psd", true)]
     [InlineData("*.psd", "logo.psd", true)]
@@ -23,17 +27,19 @@ public sealed class SlugIgnoreTests
     [InlineData("file?.txt", "file1.txt", true)]
     [InlineData("file[0-9].txt", "file7.txt", true)]
     [InlineData("file[!0-9].txt", "file7.txt", false)]
+    [InlineData("\\#notes.txt", "#notes.txt", true)]
+    [InlineData("\\*.txt", "a.txt", false)]
     public void Patterns_match_like_gitignore(string pattern, string path, bool ignored)
     {
-        Assert.Equal(ignored, HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse(pattern + "\n").IsIgnored(path));
+        Assert.Equal(ignored, Parse(pattern + "\n").IsIgnored(path));
     }
 
     [Fact]
     public void Comments_blank_lines_CRLF_and_trailing_blanks_are_not_patterns()
     {
-        var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse("# Heres a comment\r\n\r\n   \r\n*.pdf  \r\n  # indented comment\r\n");
+        var ignore = Parse("# Heres a comment\r\n\r\n   \r\n*.pdf  \r\n  # indented comment\r\n");
 
-        Assert.Equal(new[] { "*.pdf" }, ignore.Lines);
+        Assert.Equal(new[] { "*.pdf" }, ignore.Patterns.Select(p => p.Text));
         Assert.True(ignore.IsIgnored("manual.pdf"));
         Assert.False(ignore.IsIgnored("# Heres a comment"));
     }
@@ -41,20 +47,31 @@ public sealed class SlugIgnoreTests
     [Fact]
     public void An_exclamation_mark_is_a_literal_name_not_a_negation()
     {
-        var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse("*.log\n!keep.log\n");
+        var ignore = Parse("*.log\n!keep.log\n");
 
         Assert.True(ignore.IsIgnored("keep.log"));
         Assert.True(ignore.IsIgnored("!keep.log"));
+        Assert.False(ignore.IsIgnored("keep.txt"));
+    }
+
+    [Fact]
+    public void Without_a_slugignore_nothing_is_removed()
+    {
+        Assert.False(SlugIgnoreModel.Empty.IsIgnored("Program.cs"));
     }
 
     [Fact]
     public void Every_corpus_slugignore_parses()
     {
-        foreach (var file in Infrastructure.Corpus.Files("slugignore"))
+        foreach (var file in Corpus.Files("slugignore"))
         {
-            var ignore = HerokuAnalyzers.Tasks.Slug.SlugIgnore.Parse(File.ReadAllText(file));
-            Assert.NotEmpty(ignore.Lines);
+            var ignore = SlugIgnoreModel.Load(file);
+            Assert.NotEmpty(ignore.Patterns);
             Assert.False(ignore.IsIgnored("Program.cs"), file);
         }
     }
+
+    private SlugIgnoreModel Parse(string text) => SlugIgnoreModel.Load(_tree.Write(".slugignore", text));
+
+    public void Dispose() => _tree.Dispose();
 }

@@ -4,7 +4,7 @@ using Microsoft.Build.Utilities;
 
 namespace HerokuAnalyzers.Tasks.Tests.Slug;
 
-public sealed class SlugSecretAndPlatformTests : IDisposable
+public sealed class SlugSecretTests : IDisposable
 {
     private const string SecretValue = "s3cr3t-VALUE-never-printed";
 
@@ -93,60 +93,13 @@ public sealed class SlugSecretAndPlatformTests : IDisposable
         Assert.Contains("'vendor/tool/.git' (2 files)", _engine.Warnings[0].Message);
     }
 
-    [Theory]
-    [InlineData("net8.0", "", null)]
-    [InlineData("net10.0", "linux-x64", null)]
-    [InlineData("net9.0", "linux-arm64", null)]
-    [InlineData("net7.0", "", "TargetFramework 'net7.0'")]
-    [InlineData("net8.0-windows", "", "TargetFramework 'net8.0-windows'")]
-    [InlineData("net8.0", "win-x64", "RuntimeIdentifier 'win-x64'")]
-    [InlineData("net8.0", "osx-arm64", "RuntimeIdentifier 'osx-arm64'")]
-    [InlineData("net8.0", "linux-musl-x64", "RuntimeIdentifier 'linux-musl-x64'")]
-    public void Target_framework_and_runtime_identifier_are_checked_against_the_buildpack(string targetFramework, string runtimeIdentifier, string? expected)
-    {
-        Run(task =>
-        {
-            task.TargetFramework = targetFramework;
-            task.RuntimeIdentifier = runtimeIdentifier;
-        });
-
-        if (expected == null)
-        {
-            Assert.Empty(_engine.Findings);
-        }
-        else
-        {
-            Assert.Equal(new[] { "App.csproj(1,1): warning HK7004" }, _engine.Findings);
-            Assert.Contains(expected, _engine.Warnings[0].Message);
-        }
-    }
-
     [Fact]
-    public void Mixed_TFMs_without_global_json_make_the_buildpack_pick_the_older_SDK()
+    public void HK7004_is_left_to_CheckHerokuProject_so_a_publish_reports_it_once()
     {
-        WriteSolution("App/App.csproj", "Tool/Tool.csproj");
-        _tree.Write("repo/Tool/Tool.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        var task = SlugTrees.Task(_tree, _engine);
+        task.TargetFramework = "net7.0";
 
-        Run();
-
-        Assert.Equal(new[] { "App.csproj(1,1): warning HK7004" }, _engine.Findings);
-        Assert.Contains("'net8.0' sorts after 'net10.0'", _engine.Warnings[0].Message);
-        Assert.Contains("Tool.csproj", _engine.Warnings[0].Message);
-    }
-
-    [Theory]
-    [InlineData("net9.0", null)]
-    [InlineData("net10.0", "{ \"sdk\": { \"version\": \"10.0.100\" } }")]
-    public void Mixed_TFMs_are_fine_when_the_text_order_matches_or_global_json_pins_the_SDK(string toolFramework, string? globalJson)
-    {
-        WriteSolution("App/App.csproj", "Tool/Tool.csproj");
-        _tree.Write("repo/Tool/Tool.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>" + toolFramework + "</TargetFramework></PropertyGroup></Project>");
-        if (globalJson != null)
-        {
-            _tree.Write("repo/global.json", globalJson);
-        }
-
-        Run();
+        Assert.True(task.Execute());
 
         Assert.Empty(_engine.Findings);
     }
@@ -157,18 +110,29 @@ public sealed class SlugSecretAndPlatformTests : IDisposable
         _tree.Write("repo/.env", "A=" + SecretValue);
         Run(task =>
         {
-            task.TargetFramework = "net7.0";
-            task.NoWarn = "HK7004";
+            task.WarningSize = "0.000001";
+            task.NoWarn = "HK7001";
             task.WarningsAsErrors = "HK7003";
         });
 
         Assert.Equal(new[] { ".env(1,1): error HK7003" }, _engine.Findings);
     }
 
-    private void WriteSolution(params string[] projects)
+    [Fact]
+    public void Strict_makes_slug_warnings_errors_and_they_are_returned_for_SARIF_but_editorconfig_none_stays_off()
     {
-        var lines = projects.Select((p, i) => $"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"P{i}\", \"{p.Replace('/', '\\')}\", \"{{{Guid.NewGuid()}}}\"\nEndProject");
-        _tree.Write("repo/App.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n" + string.Join("\n", lines) + "\n");
+        _tree.Write("repo/.env", "A=" + SecretValue);
+        var editorConfig = _tree.Write("repo/.editorconfig", "root = true\n[*]\ndotnet_diagnostic.HK7001.severity = none\n");
+        var task = SlugTrees.Task(_tree, _engine);
+        task.WarningSize = "0.000001";
+        task.Strict = true;
+        task.EditorConfigFiles = new ITaskItem[] { new TaskItem(editorConfig) };
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(new[] { ".env(1,1): error HK7003" }, _engine.Findings);
+        var finding = Assert.Single(task.Findings);
+        Assert.Equal(("HK7003", "Error"), (finding.GetMetadata("RuleId"), finding.GetMetadata("Severity")));
     }
 
     private void Run(Action<EstimateHerokuSlug>? configure = null)

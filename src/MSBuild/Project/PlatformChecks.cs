@@ -6,18 +6,20 @@ using System.Text.RegularExpressions;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Tasks.Reporting;
 
-namespace HerokuAnalyzers.Tasks.Slug
+namespace HerokuAnalyzers.Tasks.Project
 {
     /// <summary>
-    /// HK7004: what makes the published app differ from what the buildpack builds — a RID other than
-    /// the buildpack's, a TargetFramework it does not build, and the SDK choice it makes from a
-    /// solution's TFMs when no global.json pins one (platform.md §7.3, §7.4). Reported at the project file.
+    /// HK7004: project settings that make what is built here differ from what the buildpack builds — a
+    /// RID other than the buildpack's, a TargetFramework it does not build, and the SDK choice it makes
+    /// from a solution's TFMs when no global.json pins one (platform.md §7.3, §7.4). Reads only the
+    /// project's properties, the root solution and the project files it names, so it runs on every
+    /// build and in HerokuCheck. Reported at the project file.
     /// </summary>
     internal static class PlatformChecks
     {
         private static readonly Regex TargetFrameworkElement = new Regex(@"<TargetFramework>\s*([^<\s]+)\s*</TargetFramework>", RegexOptions.CultureInvariant);
 
-        private static readonly Regex BuildpackTfm = new Regex(@"^net(?<major>\d+)\.0$", RegexOptions.CultureInvariant);
+        private static readonly Regex BuildpackTfm = new Regex(@"^net(?<major>\d{1,4})\.0$", RegexOptions.CultureInvariant);
 
         private static readonly Regex GlobalJsonSdk = new Regex(@"""sdk""\s*:", RegexOptions.CultureInvariant);
 
@@ -26,8 +28,8 @@ namespace HerokuAnalyzers.Tasks.Slug
             var findings = new List<Finding>();
             if (!string.IsNullOrEmpty(runtimeIdentifier) && !HerokuFacts.BuildpackRuntimeIdentifiers.Contains(runtimeIdentifier, StringComparer.OrdinalIgnoreCase))
             {
-                findings.Add(At(projectFile, "this publish is for RuntimeIdentifier '" + runtimeIdentifier + "', but Heroku dynos run Linux and the buildpack publishes for "
-                    + string.Join(" or ", HerokuFacts.BuildpackRuntimeIdentifiers) + " (platform.md §7.4): what this publish produced, and anything committed from it, does not run on a dyno; publish with -r linux-x64 to see what Heroku builds"));
+                findings.Add(At(projectFile, "this project builds for RuntimeIdentifier '" + runtimeIdentifier + "', but Heroku dynos run Linux and the buildpack publishes for "
+                    + string.Join(" or ", HerokuFacts.BuildpackRuntimeIdentifiers) + " (platform.md §7.4): what is built or published here, and anything committed from it, does not run on a dyno; use -r linux-x64 to see what Heroku builds"));
             }
 
             if (!string.IsNullOrEmpty(targetFramework) && !IsSupported(targetFramework!))

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.IO;
+using HerokuAnalyzers.Tasks.Project;
+using HerokuAnalyzers.Tasks.Reporting;
+using Microsoft.Build.Framework;
+
+namespace HerokuAnalyzers.Tasks
+{
+    /// <summary>
+    /// Checks the project settings the buildpack depends on (HK7004) from MSBuild properties, without
+    /// compiling or publishing: before every compile and in the HerokuCheck gate, so a wrong
+    /// TargetFramework or RuntimeIdentifier shows up long before a slug is built.
+    /// </summary>
+    public sealed class CheckHerokuProject : HerokuCheckTask
+    {
+        [Required]
+        public string ProjectFile { get; set; } = "";
+
+        public string? TargetFramework { get; set; }
+
+        public string? RuntimeIdentifier { get; set; }
+
+        /// <summary>The folder holding .git (ResolveHerokuFiles' RepositoryRoot), where the buildpack looks for the solution and global.json.</summary>
+        public string? RepositoryRoot { get; set; }
+
+        private protected override IEnumerable<Finding> Check()
+            => PlatformChecks.Check(Path.GetFullPath(ProjectFile), TargetFramework, RuntimeIdentifier, RepositoryRoot);
+    }
+}
