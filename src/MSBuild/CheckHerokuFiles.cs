@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using HerokuAnalyzers.Tasks.Files;
+using HerokuAnalyzers.Tasks.Memory;
 using HerokuAnalyzers.Tasks.Procfile;
 using HerokuAnalyzers.Tasks.Reporting;
 using Microsoft.Build.Framework;
@@ -30,6 +31,19 @@ namespace HerokuAnalyzers.Tasks
         /// <summary>True for a Web SDK project, which the buildpack runs as the web process when there is no Procfile.</summary>
         public bool IsWebProject { get; set; }
 
+        /// <summary>The project file, where project-level findings (HK2005) are reported.</summary>
+        public string? ProjectFile { get; set; }
+
+        public string? TargetFramework { get; set; }
+
+        public string? ServerGarbageCollection { get; set; }
+
+        /// <summary>True when the project chose its GC settings itself (the targets work that out).</summary>
+        public bool GcSetByProject { get; set; }
+
+        /// <summary>HerokuDynoSize: the web dyno size when app.json names none.</summary>
+        public string? DynoSize { get; set; }
+
         private protected override IEnumerable<Finding> Check()
         {
             var files = new Dictionary<HerokuFileKind, string>();
@@ -53,7 +67,8 @@ namespace HerokuAnalyzers.Tasks
             var project = new ProjectFacts(ProjectDirectory, AssemblyName, RepositoryRoot, IsWebProject, inspectFileSystem: true);
             try
             {
-                return HerokuFileChecks.Run(files, misnamed, project);
+                var gc = string.IsNullOrEmpty(ProjectFile) ? null : new GcFacts(ProjectFile!, TargetFramework, IsWebProject, ServerGarbageCollection, GcSetByProject, DynoSize);
+                return HerokuFileChecks.Run(files, misnamed, project, gc);
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using HerokuAnalyzers.Tasks.AppJson;
 using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.HerokuYml;
+using HerokuAnalyzers.Tasks.Memory;
 using HerokuAnalyzers.Tasks.Procfile;
 using HerokuAnalyzers.Tasks.Reporting;
 using HerokuAnalyzers.Tasks.SlugIgnore;
@@ -20,7 +21,8 @@ namespace HerokuAnalyzers.Tasks
         public static List<Finding> Run(
             IReadOnlyDictionary<HerokuFileKind, string> files,
             IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed,
-            ProjectFacts project)
+            ProjectFacts project,
+            GcFacts? gc = null)
         {
             var findings = new List<Finding>();
             ProcfileModel? procfile = null;
@@ -37,10 +39,18 @@ namespace HerokuAnalyzers.Tasks
                 findings.AddRange(HerokuYmlChecks.Check(herokuYml, project));
             }
 
+            AppJsonModel? appJson = null;
             if (files.TryGetValue(HerokuFileKind.AppJson, out var appJsonPath))
             {
+                appJson = AppJsonModel.Load(appJsonPath);
                 var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
-                findings.AddRange(AppJsonChecks.Check(AppJsonModel.Load(appJsonPath), processes));
+                findings.AddRange(AppJsonChecks.Check(appJson, processes));
+            }
+
+            if (gc != null)
+            {
+                // HK2005 reads the web dyno size from the same app.json parse.
+                findings.AddRange(GcSettingsChecks.Check(gc, appJson));
             }
 
             if (files.TryGetValue(HerokuFileKind.SlugIgnore, out var slugIgnorePath))

@@ -50,4 +50,28 @@ public sealed class MemoryTests
             result.Diagnostics);
         Assert.NotEqual(0, result.ExitCode);
     }
+
+    [Fact]
+    public void A_net8_web_app_with_Server_GC_on_a_512_MB_dyno_is_told_to_use_DATAS()
+    {
+        var app = _package.CreateConsumer("gc").AddWebProject(targetFramework: "net8.0").WithNet8ReferencePacks();
+        app.Write("App/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        app.Write("app.json", "{\n  \"formation\": { \"web\": { \"quantity\": 1, \"size\": \"basic\" } }\n}\n");
+
+        var result = app.Build("App");
+        Assert.Equal(new[] { "app.json(2,50): warning HK2005" }, result.Diagnostics);
+
+        var withDatas = app.Build("App", "-p:GarbageCollectionAdaptationMode=1");
+        Assert.True(withDatas.ExitCode == 0, withDatas.ToString());
+        Assert.Empty(withDatas.Diagnostics);
+    }
+
+    [Fact]
+    public void A_net10_web_app_has_DATAS_by_default_and_is_not_reported()
+    {
+        var app = _package.CreateConsumer("gc10").AddWebProject();
+        app.Write("App/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+
+        Assert.Empty(app.Build("App").Diagnostics);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -31,6 +33,18 @@ public sealed class ConsumerApp
     }
 
     public string Root { get; }
+
+    /// <summary>
+    /// Adds this test project's package folder as a second, local feed: it holds the .NET 8 reference
+    /// packs a net8.0 consumer needs, so the consumer still restores from local folders only.
+    /// </summary>
+    public ConsumerApp WithNet8ReferencePacks()
+    {
+        var root = typeof(ConsumerApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+        var config = Read("nuget.config").Replace("<clear />", "<clear />\n    <add key=\"ref-packs\" value=\"" + root + "\" />");
+        Write("nuget.config", config);
+        return this;
+    }
 
     public string Write(string relativePath, string content)
     {
