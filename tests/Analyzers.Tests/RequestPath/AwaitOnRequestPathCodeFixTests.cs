@@ -192,7 +192,7 @@ public class AwaitOnRequestPathCodeFixTests
             """);
 
     [Fact]
-    public Task No_fix_where_the_signature_cannot_change_or_the_method_is_only_reached()
+    public Task No_fix_in_a_handler_that_implements_an_interface()
     {
         var source = Program + """
             public interface IReport { int Total(); }
@@ -200,17 +200,60 @@ public class AwaitOnRequestPathCodeFixTests
             public class ReportsController : ControllerBase, IReport
             {
                 public int Total() => {|HK1001:Compute().Result|};
-                public int Get() => Helper.Sum();
                 public Task<int> Compute() => Task.FromResult(1);
             }
+            """;
+        return VerifyAsync(source, source);
+    }
 
-            static class Helper
+    [Fact]
+    public Task No_fix_in_a_handler_other_code_calls_or_takes_as_a_method_group()
+    {
+        var source = Program + """
+            public class ReportsController : ControllerBase
             {
-                public static int Sum() => {|#0:Task.Run(() => 1).Result|};
+                public int Get(Task<int> total) => {|HK1001:total.Result|};
+                public int Twice(Task<int> total) => Get(total) * 2;
+            }
+
+            public class SummaryController : ControllerBase
+            {
+                public int Get(Task<int> total) => {|HK1001:total.Result|};
+            }
+
+            static class Links
+            {
+                public static System.Func<Task<int>, int> Summary(SummaryController c) => c.Get;
             }
             """;
-        var test = NewTest(source, source);
-        test.ExpectedDiagnostics.Add(Verification.AnalyzerVerifier<HerokuAnalyzers.RequestPath.RequestPathAnalyzer>.Diagnostic("HK1001").WithLocation(0).WithArguments("Task.Result", " (reached from ReportsController.Get)"));
+        return VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_in_a_handler_called_from_another_file()
+    {
+        var test = NewTest(
+            Program + """
+            public class ReportsController : ControllerBase
+            {
+                public void Post(Task job) => {|HK1001:job.Wait()|};
+            }
+            """,
+            Program + """
+            public class ReportsController : ControllerBase
+            {
+                public void Post(Task job) => {|HK1001:job.Wait()|};
+            }
+            """);
+        const string Caller = """
+            public static class Nightly
+            {
+                public static void Run(ReportsController reports) => reports.Post(System.Threading.Tasks.Task.CompletedTask);
+            }
+            """;
+        test.TestState.Sources.Add(("/0/Nightly.cs", Caller));
+        test.FixedState.Sources.Add(("/0/Nightly.cs", Caller));
         return test.RunAsync();
     }
+
 }
