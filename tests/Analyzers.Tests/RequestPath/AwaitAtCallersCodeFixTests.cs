@@ -1,8 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
-using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.CodeFixVerifier<
-    HerokuAnalyzers.RequestPath.RequestPathAnalyzer,
-    HerokuAnalyzers.CodeFixes.RequestPath.AwaitOnRequestPathCodeFixProvider>;
-
 namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
 
 /// <summary>
@@ -22,20 +17,11 @@ public class AwaitAtCallersCodeFixTests
 
         """;
 
-    private static Verify.Test NewTest(string source, string fixedSource) => new()
-    {
-        TestCode = source,
-        FixedCode = fixedSource,
-        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-    };
-
-    private static Task VerifyAsync(string source, string fixedSource) => NewTest(source, fixedSource).RunAsync();
-
-    private static Task VerifyNoFixAsync(string source) => NewTest(source, source).RunAsync();
+    private static Task VerifyNoFixAsync(string source) => RequestPathFixTest.VerifyAsync(source, source);
 
     [Fact]
     public Task A_service_method_one_call_from_an_action_becomes_async_and_the_action_awaits_it()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class InvoicesController : ControllerBase
             {
@@ -68,7 +54,7 @@ public class AwaitAtCallersCodeFixTests
     [Fact]
     public Task Two_levels_of_callers_in_other_files_become_async_up_to_the_action_and_a_minimal_api_lambda()
     {
-        var test = NewTest(
+        var test = RequestPathFixTest.New(
             Program + """
             public class OrdersController : ControllerBase
             {
@@ -202,7 +188,7 @@ public class AwaitAtCallersCodeFixTests
 
     [Fact]
     public Task Fix_all_changes_a_shared_caller_once()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class DashboardController : ControllerBase
             {

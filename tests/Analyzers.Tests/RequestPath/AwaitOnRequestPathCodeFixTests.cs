@@ -1,8 +1,4 @@
-using Microsoft.CodeAnalysis.Testing;
 using Verification = HerokuAnalyzers.Analyzers.Tests.Verification;
-using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.CodeFixVerifier<
-    HerokuAnalyzers.RequestPath.RequestPathAnalyzer,
-    HerokuAnalyzers.CodeFixes.RequestPath.AwaitOnRequestPathCodeFixProvider>;
 
 namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
 
@@ -23,22 +19,9 @@ public class AwaitOnRequestPathCodeFixTests
 
         """;
 
-    /// <summary>
-    /// HK1xxx are compilation-end diagnostics (the call graph needs every body), which the test framework
-    /// refuses to fix unless told: the IDE and dotnet format fix them like any other.
-    /// </summary>
-    private static Verify.Test NewTest(string source, string fixedSource) => new()
-    {
-        TestCode = source,
-        FixedCode = fixedSource,
-        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-    };
-
-    private static Task VerifyAsync(string source, string fixedSource) => NewTest(source, fixedSource).RunAsync();
-
     [Fact]
     public Task Result_in_an_action_becomes_await_and_the_action_returns_Task_of_T_under_the_same_name()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class InvoicesController : ControllerBase
             {
@@ -58,7 +41,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Wait_and_GetResult_in_a_void_action_become_awaits_and_the_action_returns_Task()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class JobsController : ControllerBase
             {
@@ -86,7 +69,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Thread_Sleep_becomes_Task_Delay_with_the_request_token()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class PollController : ControllerBase
             {
@@ -110,7 +93,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Synchronous_io_becomes_the_async_twin_with_the_request_token_in_a_minimal_api_lambda()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Usings + """
             var app = WebApplication.CreateBuilder(args).Build();
             app.MapGet("/", (CancellationToken token) => {|HK1003:File.ReadAllText("a.txt")|});
@@ -125,7 +108,7 @@ public class AwaitOnRequestPathCodeFixTests
     [Fact]
     public Task EF_Core_query_becomes_ToListAsync_and_the_namespace_is_imported()
     {
-        var test = NewTest(
+        var test = RequestPathFixTest.New(
             """
                 using System.Collections.Generic;
                 using System.Linq;
@@ -177,7 +160,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Fix_all_makes_one_handler_async_once_for_several_findings()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class ReportsController : ControllerBase
             {
@@ -203,7 +186,7 @@ public class AwaitOnRequestPathCodeFixTests
                 public Task<int> Compute() => Task.FromResult(1);
             }
             """;
-        return VerifyAsync(source, source);
+        return RequestPathFixTest.VerifyAsync(source, source);
     }
 
     [Fact]
@@ -226,13 +209,13 @@ public class AwaitOnRequestPathCodeFixTests
                 public static System.Func<Task<int>, int> Summary(SummaryController c) => c.Get;
             }
             """;
-        return VerifyAsync(source, source);
+        return RequestPathFixTest.VerifyAsync(source, source);
     }
 
     [Fact]
     public Task No_fix_in_a_handler_called_from_another_file()
     {
-        var test = NewTest(
+        var test = RequestPathFixTest.New(
             Program + """
             public class ReportsController : ControllerBase
             {

@@ -1,8 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
-using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.CodeFixVerifier<
-    HerokuAnalyzers.RequestPath.RequestPathAnalyzer,
-    HerokuAnalyzers.CodeFixes.RequestPath.AwaitOnRequestPathCodeFixProvider>;
-
 namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
 
 /// <summary>
@@ -21,12 +16,7 @@ public class RazorHandlerCodeFixTests
 
         """;
 
-    private static Task VerifyAsync(string source, string fixedSource) => new Verify.Test
-    {
-        TestCode = Usings + source,
-        FixedCode = Usings + fixedSource,
-        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-    }.RunAsync();
+    private static Task VerifyAsync(string source, string fixedSource) => RequestPathFixTest.VerifyAsync(Usings + source, Usings + fixedSource);
 
     [Fact]
     public Task OnGet_becomes_OnGetAsync()
