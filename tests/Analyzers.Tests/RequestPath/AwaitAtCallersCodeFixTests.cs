@@ -127,6 +127,42 @@ public class AwaitAtCallersCodeFixTests
     }
 
     [Fact]
+    public Task A_caller_that_is_already_async_only_awaits()
+        => RequestPathFixTest.VerifyAsync(
+            Program + """
+            public class FeedController : ControllerBase
+            {
+                public async Task<int> Get()
+                {
+                    await Task.Yield();
+                    return Feed.Count() + 1;
+                }
+            }
+
+            static class Feed
+            {
+                public static int Count() => {|HK1001:LoadAsync().Result|};
+                private static async Task<int> LoadAsync() { await Task.Yield(); return 1; }
+            }
+            """,
+            Program + """
+            public class FeedController : ControllerBase
+            {
+                public async Task<int> Get()
+                {
+                    await Task.Yield();
+                    return await Feed.Count() + 1;
+                }
+            }
+
+            static class Feed
+            {
+                public static async Task<int> Count() => await LoadAsync();
+                private static async Task<int> LoadAsync() { await Task.Yield(); return 1; }
+            }
+            """);
+
+    [Fact]
     public Task No_fix_when_a_caller_is_a_lambda_given_to_a_non_Delegate_parameter()
         => VerifyNoFixAsync(Program + """
             public class ReportsController : ControllerBase
