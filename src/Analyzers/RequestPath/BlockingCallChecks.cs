@@ -91,7 +91,7 @@ namespace HerokuAnalyzers.RequestPath
 
             if (IsWorkerDynoWork(invocation, type))
             {
-                scope.Add(Infrastructure.Descriptors.HK1005_WorkForWorkerDyno, invocation, Name(type, method), null, scope.Options.RouterLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                scope.Add(Infrastructure.Descriptors.HK1005_WorkForWorkerDyno, invocation, Name(type, method), null, Heroku.HerokuFacts.RouterFirstByteTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return;
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -140,6 +141,13 @@ namespace HerokuAnalyzers.RequestPath
         }
 
         private static void Report(IOperation value, double seconds, string what, CheckScope scope)
-            => scope.Add(Descriptors.HK1004_WaitLongerThanRouter, value, what, null, Durations.Describe(seconds), scope.Options.RouterLimitSeconds.ToString(CultureInfo.InvariantCulture));
+            => scope.Add(
+                Descriptors.HK1004_WaitLongerThanRouter,
+                value,
+                what,
+                null,
+                Durations.Describe(seconds),
+                scope.Options.RouterLimitSeconds.ToString(CultureInfo.InvariantCulture),
+                HerokuFacts.RouterFirstByteTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
     }
 }

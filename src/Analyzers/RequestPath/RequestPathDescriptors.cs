@@ -45,7 +45,7 @@ namespace HerokuAnalyzers.Infrastructure
         public static readonly DiagnosticDescriptor HK1004_WaitLongerThanRouter = new DiagnosticDescriptor(
             id: "HK1004",
             title: "Do not wait longer than Heroku's router allows",
-            messageFormat: "'{0}' waits {2}{1}, but Heroku's router gives a request {3} s to start its response and then answers 503 (H12 request timeout) while the work goes on. Keep request-path waits under {3} s; move longer work to a worker dyno.",
+            messageFormat: "'{0}' waits {2}{1}, longer than the {3} s allowed on the request path (heroku_analyzers.router_timeout_seconds): Heroku's router gives a request {4} s to start its response and then answers 503 (H12 request timeout) while the work goes on. Keep request-path waits under {3} s; move longer work to a worker dyno.",
             category: Categories.RequestPath,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -1,8 +1,4 @@
-using Microsoft.CodeAnalysis.Testing;
 using Verification = HerokuAnalyzers.Analyzers.Tests.Verification;
-using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.CodeFixVerifier<
-    HerokuAnalyzers.RequestPath.RequestPathAnalyzer,
-    HerokuAnalyzers.CodeFixes.RequestPath.AwaitOnRequestPathCodeFixProvider>;
 
 namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
 
@@ -23,22 +19,9 @@ public class AwaitOnRequestPathCodeFixTests
 
         """;
 
-    /// <summary>
-    /// HK1xxx are compilation-end diagnostics (the call graph needs every body), which the test framework
-    /// refuses to fix unless told: the IDE and dotnet format fix them like any other.
-    /// </summary>
-    private static Verify.Test NewTest(string source, string fixedSource) => new()
-    {
-        TestCode = source,
-        FixedCode = fixedSource,
-        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-    };
-
-    private static Task VerifyAsync(string source, string fixedSource) => NewTest(source, fixedSource).RunAsync();
-
     [Fact]
     public Task Result_in_an_action_becomes_await_and_the_action_returns_Task_of_T_under_the_same_name()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class InvoicesController : ControllerBase
             {
@@ -58,7 +41,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Wait_and_GetResult_in_a_void_action_become_awaits_and_the_action_returns_Task()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class JobsController : ControllerBase
             {
@@ -86,7 +69,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Thread_Sleep_becomes_Task_Delay_with_the_request_token()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class PollController : ControllerBase
             {
@@ -110,7 +93,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Synchronous_io_becomes_the_async_twin_with_the_request_token_in_a_minimal_api_lambda()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Usings + """
             var app = WebApplication.CreateBuilder(args).Build();
             app.MapGet("/", (CancellationToken token) => {|HK1003:File.ReadAllText("a.txt")|});
@@ -125,7 +108,7 @@ public class AwaitOnRequestPathCodeFixTests
     [Fact]
     public Task EF_Core_query_becomes_ToListAsync_and_the_namespace_is_imported()
     {
-        var test = NewTest(
+        var test = RequestPathFixTest.New(
             """
                 using System.Collections.Generic;
                 using System.Linq;
@@ -177,7 +160,7 @@ public class AwaitOnRequestPathCodeFixTests
 
     [Fact]
     public Task Fix_all_makes_one_handler_async_once_for_several_findings()
-        => VerifyAsync(
+        => RequestPathFixTest.VerifyAsync(
             Program + """
             public class ReportsController : ControllerBase
             {
@@ -192,7 +175,7 @@ public class AwaitOnRequestPathCodeFixTests
             """);
 
     [Fact]
-    public Task No_fix_where_the_signature_cannot_change_or_the_method_is_only_reached()
+    public Task No_fix_in_a_handler_that_implements_an_interface()
     {
         var source = Program + """
             public interface IReport { int Total(); }
@@ -200,17 +183,60 @@ public class AwaitOnRequestPathCodeFixTests
             public class ReportsController : ControllerBase, IReport
             {
                 public int Total() => {|HK1001:Compute().Result|};
-                public int Get() => Helper.Sum();
                 public Task<int> Compute() => Task.FromResult(1);
             }
+            """;
+        return RequestPathFixTest.VerifyAsync(source, source);
+    }
 
-            static class Helper
+    [Fact]
+    public Task No_fix_in_a_handler_other_code_calls_or_takes_as_a_method_group()
+    {
+        var source = Program + """
+            public class ReportsController : ControllerBase
             {
-                public static int Sum() => {|#0:Task.Run(() => 1).Result|};
+                public int Get(Task<int> total) => {|HK1001:total.Result|};
+                public int Twice(Task<int> total) => Get(total) * 2;
+            }
+
+            public class SummaryController : ControllerBase
+            {
+                public int Get(Task<int> total) => {|HK1001:total.Result|};
+            }
+
+            static class Links
+            {
+                public static System.Func<Task<int>, int> Summary(SummaryController c) => c.Get;
             }
             """;
-        var test = NewTest(source, source);
-        test.ExpectedDiagnostics.Add(Verification.AnalyzerVerifier<HerokuAnalyzers.RequestPath.RequestPathAnalyzer>.Diagnostic("HK1001").WithLocation(0).WithArguments("Task.Result", " (reached from ReportsController.Get)"));
+        return RequestPathFixTest.VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_in_a_handler_called_from_another_file()
+    {
+        var test = RequestPathFixTest.New(
+            Program + """
+            public class ReportsController : ControllerBase
+            {
+                public void Post(Task job) => {|HK1001:job.Wait()|};
+            }
+            """,
+            Program + """
+            public class ReportsController : ControllerBase
+            {
+                public void Post(Task job) => {|HK1001:job.Wait()|};
+            }
+            """);
+        const string Caller = """
+            public static class Nightly
+            {
+                public static void Run(ReportsController reports) => reports.Post(System.Threading.Tasks.Task.CompletedTask);
+            }
+            """;
+        test.TestState.Sources.Add(("/0/Nightly.cs", Caller));
+        test.FixedState.Sources.Add(("/0/Nightly.cs", Caller));
         return test.RunAsync();
     }
+
 }

@@ -57,6 +57,15 @@ public class BlockingSleepOrWaitTests
         => Verify.VerifyAsync(Handler(body));
 
     [Fact]
+    public Task HK1005_names_the_router_limit_even_when_request_path_waits_are_limited_lower()
+    {
+        var test = new Verify.Test { TestCode = Handler("{|#0:Parallel.For(0, 10, i => { })|};") };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("HK1005").WithLocation(0).WithArguments("Parallel.For", "", "30"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nheroku_analyzers.router_timeout_seconds = 10\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Extra_blocking_apis_from_editorconfig_are_HK1002()
     {
         var test = new Verify.Test

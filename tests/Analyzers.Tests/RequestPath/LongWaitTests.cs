@@ -73,13 +73,24 @@ public class LongWaitTests
             """);
 
     [Fact]
-    public Task The_limit_comes_from_editorconfig_and_the_message_names_it()
+    public Task The_message_names_the_router_limit_by_default()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Handler("await Task.Delay({|#0:TimeSpan.FromMinutes(2)|}, token);"),
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("HK1004").WithLocation(0).WithArguments("Task.Delay", "", "2 min", "30", "30"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_limit_comes_from_editorconfig_and_the_message_names_it_next_to_the_router_limit()
     {
         var test = new Verify.Test
         {
             TestCode = Handler("await Task.Delay({|#0:15_000|}, token);"),
         };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("HK1004").WithLocation(0).WithArguments("Task.Delay", "", "15 s", "10"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("HK1004").WithLocation(0).WithArguments("Task.Delay", "", "15 s", "10", "30"));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nheroku_analyzers.router_timeout_seconds = 10\n"));
         return test.RunAsync();
     }
