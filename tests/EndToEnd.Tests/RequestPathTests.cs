@@ -120,4 +120,80 @@ public sealed class RequestPathTests
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
         Assert.DoesNotContain(rebuilt.Diagnostics, d => d.EndsWith("HK1001", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Dotnet_format_makes_a_reached_method_async_and_awaits_it_up_to_the_handler()
+    {
+        var app = _package.CreateConsumer("h12-chain").AddWebProject();
+        app.Write("App/Program.cs", "var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddControllers();\nvar app = builder.Build();\napp.MapControllers();\napp.Run();\n");
+        app.Write("App/Orders.cs", """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace App;
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpPost]
+                public string Place(string item) => Warehouse.Reserve(item);
+            }
+
+            public static class Warehouse
+            {
+                public static string Reserve(string item)
+                {
+                    Thread.Sleep(500);
+                    return item;
+                }
+            }
+            """);
+        Assert.Equal(new[] { "App/Orders.cs(17,9): warning HK1002" }, app.Build("App").Diagnostics);
+
+        var format = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK1002", "--no-restore");
+
+        Assert.True(format.ExitCode == 0, format.Output);
+        var fixedSource = app.Read("App/Orders.cs");
+        Assert.Contains("public async Task<string> Place(string item) => await Warehouse.Reserve(item);", fixedSource);
+        Assert.Contains("public static async Task<string> Reserve(string item)", fixedSource);
+        Assert.Contains("await Task.Delay(500", fixedSource);
+        var rebuilt = app.Build("App");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Empty(rebuilt.Diagnostics);
+    }
+
+    [Fact]
+    public void Reachability_exclusions_and_extra_blocking_APIs_come_from_editorconfig()
+    {
+        var app = _package.CreateConsumer("h12-options").AddWebProject();
+        app.Write("App/Program.cs", Program);
+        app.Write("App/Quotes.cs", Controller + """
+
+            public static class Legacy
+            {
+                public static string Fetch() => "x";
+            }
+
+            [ApiController]
+            [Route("legacy")]
+            public sealed class LegacyController : ControllerBase
+            {
+                [HttpGet]
+                public string Get() => Legacy.Fetch();
+            }
+            """);
+        app.Write(".editorconfig", """
+            root = true
+
+            [*.cs]
+            heroku_analyzers.request_path_reachability = false
+            heroku_analyzers.request_path_excluded_apis = System.Threading.Tasks.Task`1:Result
+            heroku_analyzers.extra_blocking_apis = App.Legacy:Fetch
+            """);
+
+        var result = app.Build("App");
+
+        // Quotes.Load is only reached (reachability off), Task.Result is excluded, Legacy.Fetch now blocks.
+        Assert.Equal(new[] { "App/Quotes.cs(55,28): warning HK1002" }, result.Diagnostics);
+    }
 }

@@ -96,7 +96,9 @@ namespace HerokuAnalyzers.RequestPath
                 var typeName = type.ContainingNamespace is { IsGlobalNamespace: false } ns
                     ? ns.ToDisplayString() + "." + type.MetadataName
                     : type.MetadataName;
-                return _methodsByType.TryGetValue(typeName, out var methods) && (methods.Contains(definition.Name) || methods.Contains("*"));
+                // A property is listed by its name (Task`1:Result), not by its accessor (get_Result).
+                var name = definition.AssociatedSymbol is IPropertySymbol property ? property.Name : definition.Name;
+                return _methodsByType.TryGetValue(typeName, out var methods) && (methods.Contains(name) || methods.Contains("*"));
             }
         }
     }

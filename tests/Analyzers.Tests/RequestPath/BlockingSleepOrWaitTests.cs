@@ -80,6 +80,14 @@ public class BlockingSleepOrWaitTests
     }
 
     [Fact]
+    public Task An_excluded_property_is_named_like_the_property_not_its_accessor()
+    {
+        var test = new Verify.Test { TestCode = Handler("var text = System.Threading.Tasks.Task.Run(() => \"x\").Result;") };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nheroku_analyzers.request_path_excluded_apis = System.Threading.Tasks.Task`1:Result\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Excluded_apis_from_editorconfig_are_not_reported()
     {
         var test = new Verify.Test { TestCode = Handler("Thread.Sleep(100); gate.Wait();") };
