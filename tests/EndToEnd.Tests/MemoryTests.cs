@@ -74,4 +74,35 @@ public sealed class MemoryTests
 
         Assert.Empty(app.Build("App").Diagnostics);
     }
+
+    [Fact]
+    public void Dotnet_format_bounds_the_cache_and_expires_entries_with_the_configured_minutes()
+    {
+        var app = _package.CreateConsumer("r14-format").AddWebProject();
+        app.Write("App/Program.cs", """
+            using Microsoft.Extensions.Caching.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            var app = builder.Build();
+            app.MapGet("/price/{sku}", (string sku, IMemoryCache cache) => cache.Set(sku, sku.Length));
+            app.Run();
+            """);
+        app.Write(".editorconfig", "root = true\n\n[*.cs]\nheroku_analyzers.cache_entry_expiration_minutes = 5\n");
+        Assert.Equal(0, app.Build("App").ExitCode);
+
+        var expire = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK2004", "--severity", "info", "--no-restore");
+        Assert.True(expire.ExitCode == 0, expire.Output);
+        Assert.Contains("AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5)", app.Read("App/Program.cs"));
+
+        var bound = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK2002", "--no-restore");
+        Assert.True(bound.ExitCode == 0, bound.Output);
+        var fixedSource = app.Read("App/Program.cs");
+        Assert.Contains("SizeLimit =", fixedSource);
+        Assert.Contains("Size = 1", fixedSource);
+
+        var rebuilt = app.Build("App");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Empty(rebuilt.Diagnostics);
+    }
 }
