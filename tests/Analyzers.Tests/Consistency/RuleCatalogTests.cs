@@ -87,7 +87,7 @@ public partial class RuleCatalogTests
     public void Readme_lists_no_rule_that_does_not_exist()
     {
         var known = AnalyzerDescriptors.Select(d => d.Id).Concat(TaskRules.All.Select(r => r.Id)).ToHashSet();
-        Assert.Empty(ReadmeRows.Keys.Where(id => !known.Contains(id)));
+        Assert.DoesNotContain(ReadmeRows.Keys, id => !known.Contains(id));
     }
 
     private static void AssertDocsPage(string id, string helpLink)

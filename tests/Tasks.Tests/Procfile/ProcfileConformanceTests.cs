@@ -12,7 +12,7 @@ public class ProcfileConformanceTests
     private static readonly string Key63 = new('a', 63);
     private static readonly string Key64 = new('a', 64);
 
-    public static TheoryData<string, string, string?, string> Rows => new()
+    public static TheoryData<string, string, string, string?> Rows => new()
     {
         // row, input, expected CNB, expected Cedar (null: §1.6 gives no Cedar result for the row)
         { "1", "web: rails s", "web=rails s", "web=rails s" },
