@@ -322,7 +322,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             }
             else if (found.IsRetired)
             {
-                Add(TaskRules.AppJsonRetiredSize, size.Position, "Dyno size '" + size.Text + "' is retired: app setup fails for '" + type + "'. Use a current size such as basic or standard-1x (512 MB).");
+                Add(TaskRules.AppJsonRetiredSize, size.Position, "Dyno size '" + size.Text + "' is retired: app setup fails for '" + type + "'. Use a current size such as basic or " + HerokuFacts.DefaultDynoSize + " (" + DynoSizes.Find(HerokuFacts.DefaultDynoSize)!.MemoryMegabytes + " MB).");
             }
         }
 
