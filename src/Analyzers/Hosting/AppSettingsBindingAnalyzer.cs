@@ -55,7 +55,7 @@ namespace HerokuAnalyzers.Hosting
             }
 
             if (procfile is (AdditionalText _, SourceText procfileText)
-                && ProcfileDocument.Find(ProcfileParser.Parse(procfileText.ToString()).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
+                && ProcfileDocument.Find(HerokuFiles.ParseProcfile(procfileText).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
                 && WebCommand.Read(web.Command).SetsUrls)
             {
                 return false;

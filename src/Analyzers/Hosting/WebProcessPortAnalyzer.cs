@@ -65,7 +65,7 @@ namespace HerokuAnalyzers.Hosting
             var procfile = HerokuFiles.Find(context.Options, HerokuFiles.Procfile, context.CancellationToken);
             if (procfile is (AdditionalText procfileFile, SourceText procfileText))
             {
-                var document = ProcfileParser.Parse(procfileText.ToString());
+                var document = HerokuFiles.ParseProcfile(procfileText);
                 var web = ProcfileDocument.Find(document.CnbEntries, HerokuFacts.WebProcessType);
                 if (web != null)
                 {

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HerokuAnalyzers.Procfile;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -19,6 +21,12 @@ namespace HerokuAnalyzers.Infrastructure
 
         private const string KindKey = "build_metadata.AdditionalFiles.HerokuFileKind";
 
+        /// <summary>
+        /// One parse of a Procfile's text for every analyzer that reads it. Weakly keyed by the text:
+        /// the entry lives as long as the compiler keeps that text, so the cache cannot grow on its own.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SourceText, ProcfileDocument> ParsedProcfiles = new ConditionalWeakTable<SourceText, ProcfileDocument>();
+
         public static bool IsKind(AnalyzerOptions options, AdditionalText file, string kind)
             => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(KindKey, out var value)
                && string.Equals(value?.Trim(), kind, StringComparison.OrdinalIgnoreCase);
@@ -36,6 +44,9 @@ namespace HerokuAnalyzers.Infrastructure
 
             return null;
         }
+
+        public static ProcfileDocument ParseProcfile(SourceText text)
+            => ParsedProcfiles.GetValue(text, t => ProcfileParser.Parse(t.ToString()));
 
         /// <summary>A location in an additional file from a 1-based line and column, clamped to the text.</summary>
         public static Location Location(AdditionalText file, SourceText text, int line, int column, int length)
