@@ -81,7 +81,7 @@ namespace HerokuAnalyzers.RequestPath
         /// detached from the request: reached solely through work a handler starts and does not wait for.
         /// Attached calls are followed first, so a body also reached by a waited-for call stays attached.
         /// </summary>
-        public Dictionary<BodyNode, Reached> Reach(Func<BodyNode, string?> handlerName)
+        public Dictionary<BodyNode, (BodyNode Handler, bool Detached)> Reach(Func<BodyNode, string?> handlerName)
         {
             var roots = new List<BodyNode>();
             foreach (var node in _nodes.Values)
@@ -95,12 +95,12 @@ namespace HerokuAnalyzers.RequestPath
 
             roots.Sort(CompareLocations);
             var implementations = Implementations();
-            var reached = new Dictionary<BodyNode, Reached>();
+            var reached = new Dictionary<BodyNode, (BodyNode Handler, bool Detached)>();
             var order = new List<BodyNode>();
             var queue = new Queue<BodyNode>();
             foreach (var root in roots)
             {
-                reached[root] = new Reached(root, detached: false);
+                reached[root] = (root, false);
                 queue.Enqueue(root);
             }
 
@@ -118,7 +118,7 @@ namespace HerokuAnalyzers.RequestPath
         /// Breadth first from the queued bodies. Attached: attached calls only. Detached: detached calls too,
         /// and every body newly found is detached.
         /// </summary>
-        private void Walk(Queue<BodyNode> queue, Dictionary<BodyNode, Reached> reached, List<BodyNode>? order, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
+        private void Walk(Queue<BodyNode> queue, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, List<BodyNode>? order, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
         {
             while (queue.Count > 0)
             {
@@ -138,7 +138,7 @@ namespace HerokuAnalyzers.RequestPath
             }
         }
 
-        private void Follow(HashSet<IMethodSymbol> callees, BodyNode handler, Dictionary<BodyNode, Reached> reached, Queue<BodyNode> queue, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
+        private void Follow(HashSet<IMethodSymbol> callees, BodyNode handler, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, Queue<BodyNode> queue, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
         {
             foreach (var callee in callees)
             {
@@ -153,11 +153,11 @@ namespace HerokuAnalyzers.RequestPath
             }
         }
 
-        private void Visit(IMethodSymbol method, BodyNode handler, Dictionary<BodyNode, Reached> reached, Queue<BodyNode> queue, bool detached)
+        private void Visit(IMethodSymbol method, BodyNode handler, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, Queue<BodyNode> queue, bool detached)
         {
             if (_nodes.TryGetValue(method, out var node) && !reached.ContainsKey(node))
             {
-                reached[node] = new Reached(handler, detached);
+                reached[node] = (handler, detached);
                 queue.Enqueue(node);
             }
         }
@@ -264,19 +264,5 @@ namespace HerokuAnalyzers.RequestPath
             var byPath = string.CompareOrdinal(x.Location.SourceTree?.FilePath, y.Location.SourceTree?.FilePath);
             return byPath != 0 ? byPath : x.Location.SourceSpan.Start.CompareTo(y.Location.SourceSpan.Start);
         }
-    }
-
-    /// <summary>How a body is on the request path: the handler that reaches it first, and whether only detached.</summary>
-    internal readonly struct Reached
-    {
-        public Reached(BodyNode handler, bool detached)
-        {
-            Handler = handler;
-            Detached = detached;
-        }
-
-        public BodyNode Handler { get; }
-
-        public bool Detached { get; }
     }
 }
