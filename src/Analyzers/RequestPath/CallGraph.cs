@@ -26,6 +26,9 @@ namespace HerokuAnalyzers.RequestPath
 
         public HashSet<IMethodSymbol> Callees { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>Methods this body starts and does not wait for (see <see cref="DetachedWork"/>).</summary>
+        public HashSet<IMethodSymbol> DetachedCallees { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
         public List<Finding> Findings { get; } = new List<Finding>();
 
         public RequestPathOptions? Options { get; set; }
@@ -53,7 +56,8 @@ namespace HerokuAnalyzers.RequestPath
         }
 
         /// <summary>Records a call (or a method group, a property access, a constructor) from <paramref name="from"/>.</summary>
-        public void AddCall(BodyNode from, IMethodSymbol target)
+        /// <param name="detached">The caller starts the work and does not wait for it.</param>
+        public void AddCall(BodyNode from, IMethodSymbol target, bool detached = false)
         {
             target = Normalize(target);
             var inCompilation = SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _assembly);
@@ -68,14 +72,16 @@ namespace HerokuAnalyzers.RequestPath
                 _calledInterfaces.TryAdd(@interface.OriginalDefinition, 0);
             }
 
-            from.Callees.Add(target);
+            (detached ? from.DetachedCallees : from.Callees).Add(target);
         }
 
         /// <summary>
         /// Every body on the request path with the handler that reaches it first (breadth first, handlers
-        /// taken in source order so the answer does not depend on analysis order).
+        /// taken in source order so the answer does not depend on analysis order), and whether it runs only
+        /// detached from the request: reached solely through work a handler starts and does not wait for.
+        /// Attached calls are followed first, so a body also reached by a waited-for call stays attached.
         /// </summary>
-        public Dictionary<BodyNode, BodyNode> Reach(Func<BodyNode, string?> handlerName)
+        public Dictionary<BodyNode, (BodyNode Handler, bool Detached)> Reach(Func<BodyNode, string?> handlerName)
         {
             var roots = new List<BodyNode>();
             foreach (var node in _nodes.Values)
@@ -89,44 +95,69 @@ namespace HerokuAnalyzers.RequestPath
 
             roots.Sort(CompareLocations);
             var implementations = Implementations();
-            var reachedFrom = new Dictionary<BodyNode, BodyNode>();
+            var reached = new Dictionary<BodyNode, (BodyNode Handler, bool Detached)>();
+            var order = new List<BodyNode>();
             var queue = new Queue<BodyNode>();
             foreach (var root in roots)
             {
-                reachedFrom[root] = root;
+                reached[root] = (root, false);
                 queue.Enqueue(root);
             }
 
+            Walk(queue, reached, order, implementations, detached: false);
+            foreach (var node in order)
+            {
+                queue.Enqueue(node);
+            }
+
+            Walk(queue, reached, order: null, implementations, detached: true);
+            return reached;
+        }
+
+        /// <summary>
+        /// Breadth first from the queued bodies. Attached: attached calls only. Detached: detached calls too,
+        /// and every body newly found is detached.
+        /// </summary>
+        private void Walk(Queue<BodyNode> queue, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, List<BodyNode>? order, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
+        {
             while (queue.Count > 0)
             {
                 var node = queue.Dequeue();
+                order?.Add(node);
                 if (node.Options?.FollowCalls == false)
                 {
                     continue;
                 }
 
-                var handler = reachedFrom[node];
-                foreach (var callee in node.Callees)
+                var handler = reached[node].Handler;
+                Follow(node.Callees, handler, reached, queue, implementations, detached);
+                if (detached)
                 {
-                    Visit(callee, handler, reachedFrom, queue);
-                    if (implementations.TryGetValue(callee, out var overriders))
+                    Follow(node.DetachedCallees, handler, reached, queue, implementations, detached);
+                }
+            }
+        }
+
+        private void Follow(HashSet<IMethodSymbol> callees, BodyNode handler, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, Queue<BodyNode> queue, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, bool detached)
+        {
+            foreach (var callee in callees)
+            {
+                Visit(callee, handler, reached, queue, detached);
+                if (implementations.TryGetValue(callee, out var overriders))
+                {
+                    foreach (var implementation in overriders)
                     {
-                        foreach (var implementation in overriders)
-                        {
-                            Visit(implementation, handler, reachedFrom, queue);
-                        }
+                        Visit(implementation, handler, reached, queue, detached);
                     }
                 }
             }
-
-            return reachedFrom;
         }
 
-        private void Visit(IMethodSymbol method, BodyNode handler, Dictionary<BodyNode, BodyNode> reachedFrom, Queue<BodyNode> queue)
+        private void Visit(IMethodSymbol method, BodyNode handler, Dictionary<BodyNode, (BodyNode Handler, bool Detached)> reached, Queue<BodyNode> queue, bool detached)
         {
-            if (_nodes.TryGetValue(method, out var node) && !reachedFrom.ContainsKey(node))
+            if (_nodes.TryGetValue(method, out var node) && !reached.ContainsKey(node))
             {
-                reachedFrom[node] = handler;
+                reached[node] = (handler, detached);
                 queue.Enqueue(node);
             }
         }

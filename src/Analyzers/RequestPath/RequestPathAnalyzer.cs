@@ -13,7 +13,8 @@ namespace HerokuAnalyzers.RequestPath
     /// records its calls in the compilation's <see cref="CallGraph"/> and what the rules would report in it;
     /// at compilation end the graph is walked from the request handlers and only what they reach is reported,
     /// naming the handler ("reached from InvoicesController.Get"). Code no handler reaches — background
-    /// services, jobs, startup — is never reported.
+    /// services, jobs, startup — is never reported. Code reached only through work a handler starts and does
+    /// not wait for (<see cref="DetachedWork"/>) is reported without HK1006: it outlives the request's token.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequestPathAnalyzer : DiagnosticAnalyzer
@@ -90,10 +91,13 @@ namespace HerokuAnalyzers.RequestPath
                     var reached = graph.Reach(node => node.Key is IMethodSymbol method ? handlers.HandlerName(method) : null);
                     foreach (var pair in reached)
                     {
-                        var reachedFrom = pair.Key == pair.Value ? null : pair.Value.HandlerName;
+                        var reachedFrom = pair.Key == pair.Value.Handler ? null : pair.Value.Handler.HandlerName;
                         foreach (var finding in pair.Key.Findings)
                         {
-                            c.ReportDiagnostic(finding.ToDiagnostic(reachedFrom));
+                            if (!(pair.Value.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
+                            {
+                                c.ReportDiagnostic(finding.ToDiagnostic(reachedFrom));
+                            }
                         }
                     }
                 });
@@ -146,7 +150,7 @@ namespace HerokuAnalyzers.RequestPath
                             break;
 
                         case IInvocationOperation invocation:
-                            _graph.AddCall(node, invocation.TargetMethod);
+                            _graph.AddCall(node, invocation.TargetMethod, DetachedWork.Starts(invocation, _symbols));
                             BlockingCallChecks.CheckInvocation(invocation, scope);
                             LongWaitChecks.CheckInvocation(invocation, scope);
                             RequestTokenChecks.CheckInvocation(invocation, scope);

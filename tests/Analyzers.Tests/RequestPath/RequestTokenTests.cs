@@ -76,4 +76,77 @@ public class RequestTokenTests
             }
             """,
             Verify.Diagnostic("HK1006").WithLocation(0).WithArguments("HttpClient.GetStringAsync", "", "HttpContext.RequestAborted"));
+
+    // Pattern from davidfowl/AspNetCoreDiagnosticScenarios AsyncVoidController (`_ = Echo(ws);`): a method
+    // started and not waited for runs on after the response is sent; the request's token would cancel it.
+    private const string Echo = """
+            private async Task Echo(HttpClient http)
+            {
+                await http.GetStringAsync("https://example.com");
+                await Pump(http);
+            }
+
+            private async Task Pump(HttpClient http) => await http.GetStringAsync("https://example.com");
+        }
+        """;
+
+    [Theory]
+    [InlineData("public IActionResult Get(HttpClient http) { _ = Echo(http); return Accepted(); }")]
+    [InlineData("public IActionResult Get(HttpClient http) { Echo(http); return Accepted(); }")]
+    [InlineData("public IActionResult Get(HttpClient http) { Task.Run(() => Echo(http)); return Accepted(); }")]
+    [InlineData("public IActionResult Get(HttpClient http) { _ = Task.Run(async () => await Echo(http)); return Accepted(); }")]
+    [InlineData("public IActionResult Get(HttpClient http) { _ = http.GetStringAsync(\"https://example.com\"); return Accepted(); }")]
+    public Task Methods_started_and_not_waited_for_are_not_reported(string action)
+        => Verify.VerifyAsync(Usings + """
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class JobsController : Controller
+            {
+            """ + "    " + action + "\n" + Echo);
+
+    [Theory]
+    [InlineData("public async Task Get(HttpClient http) => await Echo(http);")]
+    [InlineData("public async Task Get(HttpClient http) { var task = Echo(http); await task; }")]
+    [InlineData("public Task Get(HttpClient http) => Echo(http);")]
+    [InlineData("public Task Get(HttpClient http) => Task.WhenAll(Echo(http));")]
+    [InlineData("public async Task Get(HttpClient http) { _ = Echo(http); await Echo(http); }")]
+    public Task Methods_whose_task_is_awaited_kept_returned_or_passed_on_are_reported(string action)
+        => Verify.VerifyAsync(
+            Usings + """
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class JobsController : Controller
+            {
+            """ + "    " + action + "\n" + """
+                private async Task Echo(HttpClient http)
+                {
+                    await {|#0:http.GetStringAsync("https://example.com")|};
+                    await Pump(http);
+                }
+
+                private async Task Pump(HttpClient http) => await {|#1:http.GetStringAsync("https://example.com")|};
+            }
+            """,
+            Verify.Diagnostic("HK1006").WithLocation(0).WithArguments("HttpClient.GetStringAsync", " (reached from JobsController.Get)", "HttpContext.RequestAborted"),
+            Verify.Diagnostic("HK1006").WithLocation(1).WithArguments("HttpClient.GetStringAsync", " (reached from JobsController.Get)", "HttpContext.RequestAborted"));
+
+    // Only the token advice is wrong for detached work: blocking in it still holds a dyno thread.
+    [Fact]
+    public Task Blocking_in_a_method_started_and_not_waited_for_is_still_reported()
+        => Verify.VerifyAsync(
+            Usings + """
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class JobsController : Controller
+            {
+                public IActionResult Get(HttpClient http) { _ = Echo(http); return Accepted(); }
+
+                private async Task Echo(HttpClient http)
+                {
+                    {|#0:Thread.Sleep(10)|};
+                    await http.GetStringAsync("https://example.com");
+                }
+            }
+            """,
+            Verify.Diagnostic("HK1002").WithLocation(0).WithArguments("Thread.Sleep", " (reached from JobsController.Get)"));
 }
