@@ -46,21 +46,6 @@ namespace HerokuAnalyzers.Infrastructure
 
         public bool IsConstant => Rendered.IndexOf(HoleMarker) < 0;
 
-        /// <summary>The holes in order, matching the markers in <see cref="Rendered"/>.</summary>
-        public IEnumerable<IOperation> Holes
-        {
-            get
-            {
-                foreach (var part in Parts)
-                {
-                    if (part is IOperation hole)
-                    {
-                        yield return hole;
-                    }
-                }
-            }
-        }
-
         public static StringShape Of(IOperation operation, CancellationToken cancellationToken)
         {
             var parts = new List<object>();

@@ -62,20 +62,6 @@ namespace HerokuAnalyzers.Json
             }
         }
 
-        /// <summary>Like the indexer, but ignoring case, as .NET configuration keys do.</summary>
-        public JsonMember? FindIgnoreCase(string name)
-        {
-            for (var i = Members.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(Members[i].Name, name, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return Members[i];
-                }
-            }
-
-            return null;
-        }
-
         public string KindName => Kind switch
         {
             JsonKind.Object => "an object",

@@ -40,7 +40,7 @@ public class JsonParserTests
         var root = JsonParser.Parse("// settings\n{\n  /* kestrel */ \"Kestrel\": { \"Endpoints\": [1, 2,], },\n}", relaxed: true, out var error);
 
         Assert.Null(error);
-        Assert.Equal(3, root!.FindIgnoreCase("kestrel")!.NamePosition.Line);
+        Assert.Equal(3, root!["Kestrel"]!["Endpoints"]!.Position.Line);
     }
 
     [Fact]
