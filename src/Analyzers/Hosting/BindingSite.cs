@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,8 +54,8 @@ namespace HerokuAnalyzers.Hosting
         public HostKind EndpointHostKind { get; }
 
         /// <summary>For Urls sites: each address of the value with what is known of it.</summary>
-        public IReadOnlyList<ServerUrl> ParseUrls(CancellationToken cancellationToken)
-            => Value == null ? Array.Empty<ServerUrl>() : ServerUrl.ParseList(StringShape.Of(Value, cancellationToken).Rendered);
+        public IReadOnlyList<ServerUrl> ParseUrls()
+            => Value == null ? Array.Empty<ServerUrl>() : ServerUrl.ParseList(StringShape.Of(Value).Rendered);
 
         public static IEnumerable<BindingSite> Find(IInvocationOperation invocation, BindingSymbols symbols)
         {
@@ -104,15 +103,15 @@ namespace HerokuAnalyzers.Hosting
                     break;
 
                 case "Listen" when Is(type, symbols.KestrelServerOptions) && invocation.Arguments.Length > 0:
-                    var first = Unwrap(invocation.Arguments[0].Value);
+                    var first = Operations.WithoutImplicitConversions(invocation.Arguments[0].Value);
                     if (Is(first.Type, symbols.IPAddress))
                     {
                         yield return new BindingSite(BindingSiteKind.ListenAddress, "Listen", invocation, first, Argument(invocation, "port"), ClassifyAddress(first, symbols));
                     }
                     else if (first is IObjectCreationOperation creation && Is(creation.Type, symbols.IPEndPoint) && creation.Arguments.Length == 2
-                             && Is(Unwrap(creation.Arguments[0].Value).Type, symbols.IPAddress))
+                             && Is(Operations.WithoutImplicitConversions(creation.Arguments[0].Value).Type, symbols.IPAddress))
                     {
-                        var address = Unwrap(creation.Arguments[0].Value);
+                        var address = Operations.WithoutImplicitConversions(creation.Arguments[0].Value);
                         yield return new BindingSite(BindingSiteKind.ListenAddress, "Listen", invocation, address, creation.Arguments[1].Value, ClassifyAddress(address, symbols));
                     }
 
@@ -189,16 +188,6 @@ namespace HerokuAnalyzers.Hosting
         }
 
         private static bool IsNull(IOperation operation) => operation.ConstantValue.HasValue && operation.ConstantValue.Value == null;
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
             => expected != null && SymbolEqualityComparer.Default.Equals(type, expected);

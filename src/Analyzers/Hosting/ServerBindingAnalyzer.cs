@@ -100,7 +100,7 @@ namespace HerokuAnalyzers.Hosting
 
         private static void AnalyzeUrls(OperationAnalysisContext context, BindingSite site)
         {
-            var urls = site.ParseUrls(context.CancellationToken);
+            var urls = site.ParseUrls();
             var (descriptor, url) = MostSevere(urls);
             if (descriptor == null || url == null)
             {
@@ -149,7 +149,7 @@ namespace HerokuAnalyzers.Hosting
                 return;
             }
 
-            var shape = StringShape.Of(site.Port, context.CancellationToken);
+            var shape = StringShape.Of(site.Port);
             if (!shape.IsConstant || !int.TryParse(shape.Rendered, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
                 return;

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace HerokuAnalyzers.Infrastructure
@@ -46,16 +44,16 @@ namespace HerokuAnalyzers.Infrastructure
 
         public bool IsConstant => Rendered.IndexOf(HoleMarker) < 0;
 
-        public static StringShape Of(IOperation operation, CancellationToken cancellationToken)
+        public static StringShape Of(IOperation operation)
         {
             var parts = new List<object>();
-            Append(operation, parts, 0, cancellationToken);
+            Append(operation, parts, 0);
             return new StringShape(parts);
         }
 
-        private static void Append(IOperation operation, List<object> parts, int depth, CancellationToken cancellationToken)
+        private static void Append(IOperation operation, List<object> parts, int depth)
         {
-            operation = Unwrap(operation);
+            operation = Operations.WithoutImplicitConversions(operation);
             if (operation.ConstantValue.HasValue)
             {
                 if (operation.ConstantValue.Value is string constant)
@@ -87,11 +85,11 @@ namespace HerokuAnalyzers.Infrastructure
                     {
                         if (content is IInterpolatedStringTextOperation text)
                         {
-                            Append(text.Text, parts, depth + 1, cancellationToken);
+                            Append(text.Text, parts, depth + 1);
                         }
                         else if (content is IInterpolationOperation hole && hole.Alignment == null && hole.FormatString == null)
                         {
-                            Append(hole.Expression, parts, depth + 1, cancellationToken);
+                            Append(hole.Expression, parts, depth + 1);
                         }
                         else
                         {
@@ -102,79 +100,18 @@ namespace HerokuAnalyzers.Infrastructure
                     return;
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Append(binary.LeftOperand, parts, depth + 1, cancellationToken);
-                    Append(binary.RightOperand, parts, depth + 1, cancellationToken);
+                    Append(binary.LeftOperand, parts, depth + 1);
+                    Append(binary.RightOperand, parts, depth + 1);
                     return;
 
-                case ILocalReferenceOperation local when SingleInitializer(local.Local, operation.SemanticModel, cancellationToken) is IOperation initializer:
-                    Append(initializer, parts, depth + 1, cancellationToken);
+                case ILocalReferenceOperation local when Operations.SingleInitializer(local) is IOperation initializer:
+                    Append(initializer, parts, depth + 1);
                     return;
 
                 default:
                     parts.Add(operation);
                     return;
             }
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
-
-        /// <summary>
-        /// The initializer of a local that is never assigned again in its method, so that
-        /// <c>var url = "http://localhost:5000"; app.Run(url);</c> is seen through.
-        /// </summary>
-        private static IOperation? SingleInitializer(ILocalSymbol local, SemanticModel? model, CancellationToken cancellationToken)
-        {
-            if (model == null || local.DeclaringSyntaxReferences.Length != 1)
-            {
-                return null;
-            }
-
-            if (!(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax declarator) || declarator.Initializer == null)
-            {
-                return null;
-            }
-
-            if (local.IsConst)
-            {
-                return model.GetOperation(declarator.Initializer.Value, cancellationToken);
-            }
-
-            // A local is scoped to its block, or to the file for top-level statements.
-            SyntaxNode? body = declarator.FirstAncestorOrSelf<BlockSyntax>();
-            body ??= declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
-            if (body == null)
-            {
-                return null;
-            }
-
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax assignment
-                    && assignment.Left is IdentifierNameSyntax name
-                    && name.Identifier.ValueText == local.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
-                {
-                    return null;
-                }
-
-                if (node is ArgumentSyntax argument
-                    && !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
-                    && argument.Expression is IdentifierNameSyntax refName
-                    && refName.Identifier.ValueText == local.Name)
-                {
-                    return null;
-                }
-            }
-
-            return model.GetOperation(declarator.Initializer.Value, cancellationToken);
         }
     }
 }

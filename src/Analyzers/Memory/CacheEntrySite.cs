@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -64,13 +65,13 @@ namespace HerokuAnalyzers.Memory
                             return new CacheEntrySite("Set", invocation, receiver, new CacheSettings(Knowledge.No, Knowledge.No, Knowledge.Yes), null);
                         }
 
-                        var created = OperationFacts.Unwrap(options) is IObjectCreationOperation;
+                        var created = Operations.WithoutConversions(options) is IObjectCreationOperation;
                         return new CacheEntrySite("Set", invocation, receiver, CacheSettings.Of(options), created ? FixOptionsInitializer : null);
 
                     case "GetOrCreate":
                     case "GetOrCreateAsync":
                         var factory = Argument(invocation, 2);
-                        if (factory != null && OperationFacts.Unwrap(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                        if (factory != null && Operations.WithoutConversions(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
                             && lambda.Symbol.Parameters.Length == 1)
                         {
                             return new CacheEntrySite(method.Name, invocation, receiver, CacheSettings.AppliedThrough(lambda.Body, lambda.Symbol.Parameters[0], CacheSettings.None), FixFactory);
@@ -102,7 +103,7 @@ namespace HerokuAnalyzers.Memory
 
             if (used.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
             {
-                return CacheSettings.AppliedThrough(OperationFacts.Root(createEntry), declarator.Symbol, CacheSettings.None);
+                return CacheSettings.AppliedThrough(Operations.Root(createEntry), declarator.Symbol, CacheSettings.None);
             }
 
             if (used.Parent is IArgumentOperation)

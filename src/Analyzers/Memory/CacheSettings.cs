@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,7 +63,7 @@ namespace HerokuAnalyzers.Memory
 
         private static CacheSettings Of(IOperation value, int depth)
         {
-            value = OperationFacts.Unwrap(value);
+            value = Operations.WithoutConversions(value);
             if (depth > MaxDepth)
             {
                 return Unknown;
@@ -97,8 +98,8 @@ namespace HerokuAnalyzers.Memory
                                                                                      && create.TargetMethod.ContainingType?.ToDisplayString() == "Microsoft.Extensions.Options.Options":
                     return Of(create.Arguments[0].Value, depth + 1);
 
-                case ILocalReferenceOperation local when OperationFacts.SingleInitializer(local) is IOperation initial:
-                    return AppliedThrough(OperationFacts.Root(local), local.Local, Of(initial, depth + 1));
+                case ILocalReferenceOperation local when Operations.SingleInitializer(local) is IOperation initial:
+                    return AppliedThrough(Operations.Root(local), local.Local, Of(initial, depth + 1));
 
                 default:
                     return Unknown;

@@ -278,7 +278,7 @@ namespace HerokuAnalyzers.Memory
 
             private void RecordCreation(FieldUsage usage, IOperation value)
             {
-                var created = OperationFacts.Unwrap(value);
+                var created = Operations.WithoutConversions(value);
                 var known = created is IObjectCreationOperation creation && _symbols.ShapeOf(creation.Type) is CollectionShape { IsInterface: false } shape
                             && !HasBoundedKeys(creation.Type!, shape);
                 lock (usage)
@@ -456,7 +456,7 @@ namespace HerokuAnalyzers.Memory
             /// <summary>A method that compares the collection's Count before adding keeps it bounded.</summary>
             private static bool IsSizeGuarded(IOperation operation, IFieldSymbol field)
             {
-                foreach (var descendant in OperationFacts.Root(operation).Descendants())
+                foreach (var descendant in Operations.Root(operation).Descendants())
                 {
                     IOperation? counted = descendant switch
                     {
@@ -465,7 +465,7 @@ namespace HerokuAnalyzers.Memory
                         IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount", IsExtensionMethod: true } } call when call.Arguments.Length == 1 => call.Arguments[0].Value,
                         _ => null,
                     };
-                    if (counted != null && OperationFacts.Unwrap(counted) is IFieldReferenceOperation counter
+                    if (counted != null && Operations.WithoutConversions(counted) is IFieldReferenceOperation counter
                         && SymbolEqualityComparer.Default.Equals(counter.Field.OriginalDefinition, field)
                         && IsCompared(descendant))
                     {

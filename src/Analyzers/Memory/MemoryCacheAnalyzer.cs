@@ -329,7 +329,7 @@ namespace HerokuAnalyzers.Memory
 
             private CacheRef Resolve(IOperation operation, int depth)
             {
-                operation = OperationFacts.Unwrap(operation);
+                operation = Operations.WithoutConversions(operation);
                 if (depth > MaxResolveDepth)
                 {
                     return CacheRef.Unknown;
@@ -341,7 +341,7 @@ namespace HerokuAnalyzers.Memory
                         return new CacheRef(CacheKind.Created, Creation(creation), null);
 
                     case ILocalReferenceOperation local:
-                        return OperationFacts.SingleInitializer(local) is IOperation initializer ? Resolve(initializer, depth + 1) : CacheRef.Unknown;
+                        return Operations.SingleInitializer(local) is IOperation initializer ? Resolve(initializer, depth + 1) : CacheRef.Unknown;
 
                     case IParameterReferenceOperation parameter:
                         return IsInjected(parameter.Parameter, parameter) ? CacheRef.Injected : CacheRef.Unknown;
@@ -403,7 +403,7 @@ namespace HerokuAnalyzers.Memory
                     }
 
                     var limit = options == null ? Knowledge.Unknown : CacheSettings.Of(options).SizeLimit;
-                    var fixable = options != null && OperationFacts.Unwrap(options) is IObjectCreationOperation optionsCreation
+                    var fixable = options != null && Operations.WithoutConversions(options) is IObjectCreationOperation optionsCreation
                                   && CacheSymbols.Is(optionsCreation.Type, _symbols.MemoryCacheOptions);
                     return new CacheOrigin("new MemoryCache(…)", creation.Syntax.GetLocation(), limit, fixable ? FixCreation : null);
                 });
@@ -424,7 +424,7 @@ namespace HerokuAnalyzers.Memory
                     return new CacheOrigin("AddMemoryCache()", invocation.Syntax.GetLocation(), Knowledge.No, FixRegistration);
                 }
 
-                if (OperationFacts.Unwrap(configure) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.Symbol.Parameters.Length == 1)
+                if (Operations.WithoutConversions(configure) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.Symbol.Parameters.Length == 1)
                 {
                     var limit = CacheSettings.AppliedThrough(lambda.Body, lambda.Symbol.Parameters[0], CacheSettings.None).SizeLimit;
                     return new CacheOrigin("AddMemoryCache(…)", invocation.Syntax.GetLocation(), limit, FixRegistration);

@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -41,11 +42,11 @@ namespace HerokuAnalyzers.Memory
                 switch (argument.Parameter?.Name)
                 {
                     case "implementationInstance":
-                        return AsClass(OperationFacts.Unwrap(argument.Value).Type);
+                        return AsClass(Operations.WithoutConversions(argument.Value).Type);
                     case "implementationFactory":
                         return FactoryResult(argument.Value) ?? (method.TypeArguments.Length == 1 ? AsClass(method.TypeArguments[0]) : null);
                     case "implementationType":
-                        return OperationFacts.Unwrap(argument.Value) is ITypeOfOperation typeOf ? AsClass(typeOf.TypeOperand) : null;
+                        return Operations.WithoutConversions(argument.Value) is ITypeOfOperation typeOf ? AsClass(typeOf.TypeOperand) : null;
                 }
             }
 
@@ -56,7 +57,7 @@ namespace HerokuAnalyzers.Memory
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter?.Name == "serviceType" && OperationFacts.Unwrap(argument.Value) is ITypeOfOperation typeOf)
+                if (argument.Parameter?.Name == "serviceType" && Operations.WithoutConversions(argument.Value) is ITypeOfOperation typeOf)
                 {
                     return AsClass(typeOf.TypeOperand);
                 }
@@ -68,7 +69,7 @@ namespace HerokuAnalyzers.Memory
         /// <summary>The class a factory lambda creates, when every return creates the same one.</summary>
         private static INamedTypeSymbol? FactoryResult(IOperation factory)
         {
-            if (!(OperationFacts.Unwrap(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }))
+            if (!(Operations.WithoutConversions(factory) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }))
             {
                 return null;
             }
@@ -78,7 +79,7 @@ namespace HerokuAnalyzers.Memory
             {
                 if (operation is IReturnOperation { ReturnedValue: IOperation returned })
                 {
-                    var type = AsClass(OperationFacts.Unwrap(returned).Type);
+                    var type = AsClass(Operations.WithoutConversions(returned).Type);
                     if (type == null || (result != null && !SymbolEqualityComparer.Default.Equals(result, type)))
                     {
                         return null;

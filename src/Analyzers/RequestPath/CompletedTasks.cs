@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +13,7 @@ namespace HerokuAnalyzers.RequestPath
     {
         public static bool IsCompleted(IOperation? task, IOperation use)
         {
-            task = Unwrap(task);
+            task = task == null ? null : Operations.WithoutConversions(task);
             switch (task)
             {
                 case null:
@@ -64,7 +65,7 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>The local, parameter or field a task expression reads, seeing through tasks[i] and foreach variables.</summary>
         private static ISymbol? Referenced(IOperation? operation)
         {
-            operation = Unwrap(operation);
+            operation = operation == null ? null : Operations.WithoutConversions(operation);
             switch (operation)
             {
                 case ILocalReferenceOperation local:
@@ -119,17 +120,17 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>The awaited expression is the task itself, or Task.WhenAll over it.</summary>
         private static bool Covers(IOperation? awaited, ISymbol symbol)
         {
-            awaited = Unwrap(awaited);
+            awaited = awaited == null ? null : Operations.WithoutConversions(awaited);
             if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance != null)
             {
-                awaited = Unwrap(configure.Instance);
+                awaited = Operations.WithoutConversions(configure.Instance);
             }
 
             if (awaited is IInvocationOperation { TargetMethod.Name: "WhenAll" } whenAll && IsTaskType(whenAll.TargetMethod.ContainingType))
             {
                 foreach (var argument in whenAll.Arguments)
                 {
-                    var value = Unwrap(argument.Value);
+                    var value = Operations.WithoutConversions(argument.Value);
                     if (value is IArrayCreationOperation { Initializer: { } initializer })
                     {
                         foreach (var element in initializer.ElementValues)
@@ -182,16 +183,6 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             return false;
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }
