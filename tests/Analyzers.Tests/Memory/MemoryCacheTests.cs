@@ -24,7 +24,9 @@ public class MemoryCacheTests
         => Verify.VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             {|HK2002:builder.Services.AddMemoryCache()|};
-            builder.Build().Run();
+            var app = builder.Build();
+            app.MapGet("/", (IMemoryCache cache) => cache.TryGetValue("k", out _));
+            app.Run();
             """);
 
     [Fact]
@@ -32,7 +34,27 @@ public class MemoryCacheTests
         => Verify.VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             {|HK2002:builder.Services.AddMemoryCache(o => o.ExpirationScanFrequency = TimeSpan.FromMinutes(1))|};
+            var app = builder.Build();
+            app.MapGet("/", (IMemoryCache cache) => cache.TryGetValue("k", out _));
+            app.Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_is_not_reported_when_nothing_in_the_app_names_IMemoryCache()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
             builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_is_reported_when_a_service_resolves_IMemoryCache()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            {|HK2002:builder.Services.AddMemoryCache()|};
+            var app = builder.Build();
+            var cache = app.Services.GetRequiredService<IMemoryCache>();
+            app.Run();
             """);
 
     [Theory]
@@ -56,6 +78,7 @@ public class MemoryCacheTests
             Usings + """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddMemoryCache();
+            sealed class Reader(IMemoryCache cache) { public bool Has(string key) => cache.TryGetValue(key, out _); }
             """,
             Verify.Diagnostic("HK2002").WithSpan(10, 1, 10, 34).WithArguments("AddMemoryCache()"));
 
