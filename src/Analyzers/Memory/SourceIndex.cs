@@ -138,8 +138,12 @@ namespace HerokuAnalyzers.Memory
             => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
-        /// <summary>The operation of a syntax node, or null when it has none.</summary>
-        public IOperation? Operation(SyntaxNode node) => Model(node.SyntaxTree).GetOperation(node);
+        /// <summary>
+        /// The operation of a syntax node, or null when it has none or lies in another compilation (in the
+        /// IDE a project reference's symbols point into that project's trees).
+        /// </summary>
+        public IOperation? Operation(SyntaxNode node)
+            => Compilation.ContainsSyntaxTree(node.SyntaxTree) ? Model(node.SyntaxTree).GetOperation(node) : null;
 
         /// <summary>
         /// Where code can name <paramref name="member"/>: inside its type's declarations when it is
@@ -151,7 +155,10 @@ namespace HerokuAnalyzers.Memory
             {
                 foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
                 {
-                    yield return reference.GetSyntax();
+                    if (Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                    {
+                        yield return reference.GetSyntax();
+                    }
                 }
 
                 yield break;

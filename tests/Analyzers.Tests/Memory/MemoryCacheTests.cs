@@ -274,6 +274,31 @@ public class MemoryCacheTests
     }
 
     [Fact]
+    public Task A_cache_field_of_a_referenced_project_is_untraced_and_does_not_crash_the_analyzer()
+    {
+        // In the IDE a project reference is a compilation reference: the field's declaration lies in
+        // another compilation's trees, which this compilation cannot bind.
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapGet("/{id}", (string id) => Lib.Caches.Shared.Set(id, id));
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("/Lib/Caches.cs", """
+            namespace Lib;
+            public static class Caches
+            {
+                public static readonly Microsoft.Extensions.Caching.Memory.MemoryCache Shared = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 10 });
+            }
+            """));
+        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.AddRange(Verification.Net8References.WebApp);
+        test.TestState.AdditionalProjectReferences.Add("Lib");
+        return test.RunAsync();
+    }
+
+    [Fact]
     public void Descriptor_messages_name_R14()
     {
         var descriptors = new MemoryCacheAnalyzer().SupportedDiagnostics;
