@@ -25,7 +25,7 @@ public sealed class SampleTests
         Assert.Equal(
             new[]
             {
-                "Controllers/InvoicesController.cs(25,24): warning HK1003",
+                "Controllers/InvoicesController.cs(31,24): warning HK1003",
                 "Pages/Index.cshtml.cs(12,9): warning HK1002",
                 "Procfile(2,1): warning HK4002",
                 "Program.cs(16,18): warning HK3002",

@@ -1,5 +1,6 @@
 using HerokuSample.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace HerokuSample.Controllers;
 
@@ -8,8 +9,13 @@ namespace HerokuSample.Controllers;
 public sealed class InvoicesController : ControllerBase
 {
     private readonly InvoiceStore _store;
+    private readonly IMemoryCache _summaries;
 
-    public InvoicesController(InvoiceStore store) => _store = store;
+    public InvoicesController(InvoiceStore store, IMemoryCache summaries)
+    {
+        _store = store;
+        _summaries = summaries;
+    }
 
     [HttpGet("{id}")]
     public ActionResult<Invoice> Get(int id)
@@ -25,4 +31,13 @@ public sealed class InvoicesController : ControllerBase
         var template = System.IO.File.ReadAllText("Templates/invoice.html");
         return Content(template.Replace("{id}", id.ToString()), "text/html");
     }
+
+    [HttpGet("{id}/summary")]
+    public string Summary(int id)
+        // Entries expire, but the cache Program.cs registers has no SizeLimit (HK2002 there).
+        => _summaries.GetOrCreate(id, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return $"Invoice {id}";
+        })!;
 }

@@ -12,9 +12,10 @@ namespace HerokuAnalyzers.Memory
     /// <summary>
     /// HK2001: a collection that lives as long as the process (a static field, or a field of a DI
     /// singleton or hosted service) that code adds to after construction and nothing ever shrinks
-    /// (platform.md §5.2: R14 above the quota, R15 restart). Whether a type is a singleton and whether
-    /// anything removes entries are only known once the whole compilation has been seen, so each field's
-    /// uses are collected and judged at compilation end.
+    /// (R14 above the quota, R15 restart). Reported from the field's own symbol action, so the editor
+    /// shows it in the file that declares the field: the field's uses are bound on demand (inside its
+    /// type when it is private, else wherever its name occurs), and singleton registrations are bound
+    /// once per compilation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GrowingCollectionAnalyzer : DiagnosticAnalyzer
@@ -40,12 +41,8 @@ namespace HerokuAnalyzers.Memory
                     return;
                 }
 
-                var state = new CompilationState(symbols);
-                start.RegisterOperationAction(state.AnalyzeFieldReference, OperationKind.FieldReference);
-                start.RegisterOperationAction(state.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
-                start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(state.AnalyzeMethodReference, OperationKind.MethodReference);
-                start.RegisterCompilationEndAction(state.Report);
+                var state = new CompilationState(symbols, start.Compilation);
+                start.RegisterSymbolAction(state.AnalyzeField, SymbolKind.Field);
             });
         }
 
@@ -72,7 +69,7 @@ namespace HerokuAnalyzers.Memory
             public Location Location { get; }
         }
 
-        /// <summary>What the compilation does with one candidate field. Written concurrently; guarded by its own lock.</summary>
+        /// <summary>What the code does with one candidate field.</summary>
         private sealed class FieldUsage
         {
             public FieldUsage(CollectionShape shape) => Shape = shape;
@@ -102,151 +99,155 @@ namespace HerokuAnalyzers.Memory
         private sealed class CompilationState
         {
             private readonly CollectionSymbols _symbols;
-            private readonly ConcurrentDictionary<IFieldSymbol, FieldUsage?> _fields = new ConcurrentDictionary<IFieldSymbol, FieldUsage?>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _singletons = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
+            private readonly SourceIndex _index;
+            private readonly System.Lazy<HashSet<INamedTypeSymbol>> _lifetimeTypes;
             private readonly ConcurrentDictionary<IMethodSymbol, Callers> _callers = new ConcurrentDictionary<IMethodSymbol, Callers>(SymbolEqualityComparer.Default);
 
-            public CompilationState(CollectionSymbols symbols) => _symbols = symbols;
-
-            public void AnalyzeFieldInitializer(OperationAnalysisContext context)
+            public CompilationState(CollectionSymbols symbols, Compilation compilation)
             {
-                var initializer = (IFieldInitializerOperation)context.Operation;
-                foreach (var field in initializer.InitializedFields)
-                {
-                    if (Usage(field) is FieldUsage usage)
-                    {
-                        RecordCreation(usage, initializer.Value);
-                    }
-                }
+                _symbols = symbols;
+                _index = new SourceIndex(compilation);
+                _lifetimeTypes = new System.Lazy<HashSet<INamedTypeSymbol>>(FindLifetimeTypes);
             }
 
-            public void AnalyzeFieldReference(OperationAnalysisContext context)
+            public void AnalyzeField(SymbolAnalysisContext context)
             {
-                var reference = (IFieldReferenceOperation)context.Operation;
-                var field = reference.Field.OriginalDefinition;
-                if (!(Usage(field) is FieldUsage usage))
+                var field = ((IFieldSymbol)context.Symbol).OriginalDefinition;
+                if (!IsCandidate(field, out var shape) || field.Locations.Length == 0
+                    || (!field.IsStatic && !_lifetimeTypes.Value.Contains(field.ContainingType.OriginalDefinition)))
                 {
                     return;
                 }
 
+                var usage = new FieldUsage(shape!);
+                foreach (var reference in field.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }
+                        && _index.Operation(initializer) is IFieldInitializerOperation initialized)
+                    {
+                        RecordCreation(usage, initialized.Value);
+                    }
+                }
+
+                foreach (var name in SourceIndex.Names(_index.Scope(field), field.Name))
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    if (_index.Operation(name) is IFieldReferenceOperation fieldReference
+                        && SymbolEqualityComparer.Default.Equals(fieldReference.Field.OriginalDefinition, field)
+                        && _index.Member(name) is ISymbol member)
+                    {
+                        Record(usage, fieldReference, member, field);
+                    }
+                }
+
+                if (usage.Shrinks || usage.Escapes || (usage.Shape.IsInterface && (!usage.CreatesKnown || usage.CreatesOther)))
+                {
+                    return;
+                }
+
+                var growths = usage.Growths
+                    .Where(site => !IsInitializationHelper(site.Member, field, new HashSet<ISymbol>(SymbolEqualityComparer.Default)))
+                    .OrderBy(site => site.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(site => site.Location.SourceSpan.Start)
+                    .ToList();
+                if (growths.Count == 0)
+                {
+                    return;
+                }
+
+                var members = growths.Select(site => Describe(site.Member)).Distinct().ToList();
+                var where = string.Join(", ", members.Take(MaxNamedSites)) + (members.Count > MaxNamedSites ? " and " + (members.Count - MaxNamedSites) + " more" : "");
+                var what = field.IsStatic
+                    ? "Static field '" + field.Name + "'"
+                    : "Field '" + field.Name + "' of singleton '" + field.ContainingType.Name + "'";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK2001_GrowingCollection,
+                    field.Locations[0],
+                    growths.Select(site => site.Location),
+                    what,
+                    where));
+            }
+
+            private void Record(FieldUsage usage, IFieldReferenceOperation reference, ISymbol member, IFieldSymbol field)
+            {
                 var use = Classify(reference, usage.Shape, out var related);
-                lock (usage)
+                switch (use)
                 {
-                    switch (use)
-                    {
-                        case Use.Grow:
-                            if (!IsInitialization(reference, context.ContainingSymbol, field) && !IsSizeGuarded(reference, field))
-                            {
-                                usage.Growths.Add(new GrowthSite(context.ContainingSymbol, related!.Syntax.GetLocation()));
-                            }
+                    case Use.Grow:
+                        if (!IsInitialization(reference, member, field) && !IsSizeGuarded(reference, field))
+                        {
+                            usage.Growths.Add(new GrowthSite(member, related!.Syntax.GetLocation()));
+                        }
 
-                            break;
-                        case Use.Shrink:
+                        break;
+                    case Use.Shrink:
+                        usage.Shrinks = true;
+                        break;
+                    case Use.Escape:
+                        usage.Escapes = true;
+                        break;
+                    case Use.Assign:
+                        if (IsInitialization(reference, member, field))
+                        {
+                            RecordCreation(usage, related!);
+                        }
+                        else
+                        {
+                            // Replacing the instance drops every entry: a reset is an eviction path.
                             usage.Shrinks = true;
-                            break;
-                        case Use.Escape:
-                            usage.Escapes = true;
-                            break;
-                        case Use.Assign:
-                            if (IsInitialization(reference, context.ContainingSymbol, field))
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>The classes DI keeps for the host's lifetime, with their base classes.</summary>
+            private HashSet<INamedTypeSymbol> FindLifetimeTypes()
+            {
+                var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                foreach (var tree in _index.Compilation.SyntaxTrees)
+                {
+                    foreach (var call in TreeCandidates.For(tree).Singletons)
+                    {
+                        if (_index.Operation(call) is IInvocationOperation invocation
+                            && SingletonRegistration.ImplementationType(invocation, _symbols.ServiceCollection) is INamedTypeSymbol singleton)
+                        {
+                            for (var type = singleton; type != null; type = type.BaseType?.OriginalDefinition)
                             {
-                                RecordCreation(usage, related!);
+                                types.Add(type);
                             }
-                            else
+                        }
+                    }
+                }
+
+                return types;
+            }
+
+            /// <summary>Who calls a private method (all in its own type), and whether it is used as a delegate.</summary>
+            private Callers CallersOf(IMethodSymbol method)
+                => _callers.GetOrAdd(method, m =>
+                {
+                    var callers = new Callers();
+                    foreach (var name in SourceIndex.Names(_index.Scope(m), m.Name))
+                    {
+                        if (name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call && call.Expression == name)
+                        {
+                            if (_index.Operation(call) is IInvocationOperation invocation
+                                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, m)
+                                && _index.Member(call) is ISymbol caller)
                             {
-                                // Replacing the instance drops every entry: a reset is an eviction path.
-                                usage.Shrinks = true;
+                                callers.Sites.Add((caller, IsInLambda(invocation)));
                             }
-
-                            break;
-                    }
-                }
-            }
-
-            public void AnalyzeInvocation(OperationAnalysisContext context)
-            {
-                var invocation = (IInvocationOperation)context.Operation;
-                if (SingletonRegistration.ImplementationType(invocation, _symbols.ServiceCollection) is INamedTypeSymbol singleton)
-                {
-                    _singletons.TryAdd(singleton, 0);
-                    return;
-                }
-
-                var target = invocation.TargetMethod.OriginalDefinition;
-                if (IsHelperCandidate(target))
-                {
-                    var callers = _callers.GetOrAdd(target, _ => new Callers());
-                    lock (callers)
-                    {
-                        callers.Sites.Add((context.ContainingSymbol, IsInLambda(invocation)));
-                    }
-                }
-            }
-
-            public void AnalyzeMethodReference(OperationAnalysisContext context)
-            {
-                var target = ((IMethodReferenceOperation)context.Operation).Method.OriginalDefinition;
-                if (IsHelperCandidate(target))
-                {
-                    var callers = _callers.GetOrAdd(target, _ => new Callers());
-                    lock (callers)
-                    {
-                        callers.UsedAsDelegate = true;
-                    }
-                }
-            }
-
-            public void Report(CompilationAnalysisContext context)
-            {
-                var lifetimeTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-                foreach (var singleton in _singletons.Keys)
-                {
-                    for (var type = singleton; type != null; type = type.BaseType?.OriginalDefinition)
-                    {
-                        lifetimeTypes.Add(type);
-                    }
-                }
-
-                foreach (var pair in _fields)
-                {
-                    var field = pair.Key;
-                    var usage = pair.Value;
-                    if (usage == null || usage.Shrinks || usage.Escapes || (usage.Shape.IsInterface && (!usage.CreatesKnown || usage.CreatesOther)))
-                    {
-                        continue;
+                        }
+                        else if (_index.Operation(name) is IMethodReferenceOperation reference
+                                 && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, m))
+                        {
+                            callers.UsedAsDelegate = true;
+                        }
                     }
 
-                    if (!field.IsStatic && !lifetimeTypes.Contains(field.ContainingType.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    var growths = usage.Growths
-                        .Where(site => !IsInitializationHelper(site.Member, field, new HashSet<ISymbol>(SymbolEqualityComparer.Default)))
-                        .OrderBy(site => site.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
-                        .ThenBy(site => site.Location.SourceSpan.Start)
-                        .ToList();
-                    if (growths.Count == 0 || field.Locations.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var members = growths.Select(site => Describe(site.Member)).Distinct().ToList();
-                    var where = string.Join(", ", members.Take(MaxNamedSites)) + (members.Count > MaxNamedSites ? " and " + (members.Count - MaxNamedSites) + " more" : "");
-                    var what = field.IsStatic
-                        ? "Static field '" + field.Name + "'"
-                        : "Field '" + field.Name + "' of singleton '" + field.ContainingType.Name + "'";
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HK2001_GrowingCollection,
-                        field.Locations[0],
-                        growths.Select(site => site.Location),
-                        what,
-                        where));
-                }
-            }
-
-            private FieldUsage? Usage(IFieldSymbol field)
-                => _fields.GetOrAdd(field, f => IsCandidate(f, out var shape) ? new FieldUsage(shape!) : null);
+                    return callers;
+                });
 
             private bool IsCandidate(IFieldSymbol field, out CollectionShape? shape)
             {
@@ -281,16 +282,13 @@ namespace HerokuAnalyzers.Memory
                 var created = Operations.WithoutConversions(value);
                 var known = created is IObjectCreationOperation creation && _symbols.ShapeOf(creation.Type) is CollectionShape { IsInterface: false } shape
                             && !HasBoundedKeys(creation.Type!, shape);
-                lock (usage)
+                if (known)
                 {
-                    if (known)
-                    {
-                        usage.CreatesKnown = true;
-                    }
-                    else
-                    {
-                        usage.CreatesOther = true;
-                    }
+                    usage.CreatesKnown = true;
+                }
+                else
+                {
+                    usage.CreatesOther = true;
                 }
             }
 
@@ -426,24 +424,22 @@ namespace HerokuAnalyzers.Memory
             /// <summary>A private method whose every call comes from initialization (directly or through other such helpers).</summary>
             private bool IsInitializationHelper(ISymbol member, IFieldSymbol field, HashSet<ISymbol> visiting)
             {
-                if (!(member is IMethodSymbol method) || !_callers.TryGetValue(method.OriginalDefinition, out var callers) || !visiting.Add(method))
+                if (!(member is IMethodSymbol method) || !IsHelperCandidate(method.OriginalDefinition) || !visiting.Add(method))
                 {
                     return false;
                 }
 
-                lock (callers)
+                var callers = CallersOf(method.OriginalDefinition);
+                if (callers.UsedAsDelegate || callers.Sites.Count == 0)
                 {
-                    if (callers.UsedAsDelegate || callers.Sites.Count == 0)
+                    return false;
+                }
+
+                foreach (var (caller, inLambda) in callers.Sites)
+                {
+                    if (inLambda || !(IsInitializer(caller, field) || IsInitializationHelper(caller, field, visiting)))
                     {
                         return false;
-                    }
-
-                    foreach (var (caller, inLambda) in callers.Sites)
-                    {
-                        if (inLambda || !(IsInitializer(caller, field) || IsInitializationHelper(caller, field, visiting)))
-                        {
-                            return false;
-                        }
                     }
                 }
 

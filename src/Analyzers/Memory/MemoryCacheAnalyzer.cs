@@ -14,7 +14,8 @@ namespace HerokuAnalyzers.Memory
     /// HK2002–HK2004: MemoryCache instances and their entries. Each entry call is traced to the cache it
     /// goes into — a <c>new MemoryCache(…)</c> (through locals, fields and properties) or the DI cache
     /// registered with AddMemoryCache (constructor injection, minimal-API parameters, GetService) —
-    /// and judged against that cache's SizeLimit once the whole compilation has been seen.
+    /// and judged against that cache's SizeLimit where the entry is written. Every finding is reported
+    /// from the operation it sits on, so it shows in the open file as it does in the build.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MemoryCacheAnalyzer : DiagnosticAnalyzer
@@ -52,13 +53,9 @@ namespace HerokuAnalyzers.Memory
                     return;
                 }
 
-                var state = new CompilationState(symbols);
+                var state = new CompilationState(symbols, start.Compilation);
                 start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
                 start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(state.AnalyzeMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterSymbolAction(state.AnalyzeNamedType, SymbolKind.NamedType);
-                start.RegisterCompilationEndAction(state.Report);
             });
         }
 
@@ -117,23 +114,77 @@ namespace HerokuAnalyzers.Memory
             }
         }
 
+        /// <summary>What the whole app says about the DI cache: its registrations and whether anything else configures or names it.</summary>
+        private sealed class DiCache
+        {
+            public DiCache(List<CacheOrigin> registrations, bool configuredElsewhere, bool named)
+            {
+                Registrations = registrations;
+                ConfiguredElsewhere = configuredElsewhere;
+                Named = named;
+            }
+
+            public List<CacheOrigin> Registrations { get; }
+
+            public bool ConfiguredElsewhere { get; }
+
+            /// <summary>The app's code names IMemoryCache outside using directives (it injects or resolves the cache).</summary>
+            public bool Named { get; }
+        }
+
+        private sealed class TracedSite
+        {
+            public TracedSite(CacheEntrySite site, CacheOrigin? origin, bool injected)
+            {
+                Site = site;
+                Origin = origin;
+                Injected = injected;
+            }
+
+            public CacheEntrySite Site { get; }
+
+            public CacheOrigin? Origin { get; }
+
+            public bool Injected { get; }
+        }
+
+        /// <summary>
+        /// One compilation. Each finding is reported from the operation it sits on (the entry call, the
+        /// creation, the registration), so the editor reports it for the open file; what lies in other
+        /// files (registrations, member assignments, the app's other entries) is bound on demand through
+        /// <see cref="SourceIndex"/> and kept for the compilation.
+        /// </summary>
         private sealed class CompilationState
         {
             private readonly CacheSymbols _symbols;
+            private readonly SourceIndex _index;
             private readonly ConcurrentDictionary<SyntaxNode, CacheOrigin> _creations = new ConcurrentDictionary<SyntaxNode, CacheOrigin>();
-            private readonly ConcurrentQueue<CacheOrigin> _registrations = new ConcurrentQueue<CacheOrigin>();
-            private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<CacheRef>> _memberSources = new ConcurrentDictionary<ISymbol, ConcurrentQueue<CacheRef>>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentQueue<(CacheEntrySite Site, CacheRef Cache, int ExpirationMinutes)> _sites = new ConcurrentQueue<(CacheEntrySite, CacheRef, int)>();
-            private int _configuredElsewhere;
+            private readonly ConcurrentDictionary<ISymbol, ImmutableArray<CacheRef>> _memberSources = new ConcurrentDictionary<ISymbol, ImmutableArray<CacheRef>>(SymbolEqualityComparer.Default);
+            private readonly System.Lazy<DiCache> _diCache;
+            private readonly System.Lazy<List<TracedSite>> _allSites;
 
-            public CompilationState(CacheSymbols symbols) => _symbols = symbols;
+            public CompilationState(CacheSymbols symbols, Compilation compilation)
+            {
+                _symbols = symbols;
+                _index = new SourceIndex(compilation);
+                _diCache = new System.Lazy<DiCache>(FindDiCache);
+                _allSites = new System.Lazy<List<TracedSite>>(FindAllSites);
+            }
 
             public void AnalyzeObjectCreation(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (CacheSymbols.Is(creation.Type, _symbols.MemoryCache))
+                if (!CacheSymbols.Is(creation.Type, _symbols.MemoryCache))
                 {
-                    Creation(creation);
+                    return;
+                }
+
+                var origin = Creation(creation);
+                if (origin.SizeLimit == Knowledge.No)
+                {
+                    var sites = _allSites.Value;
+                    var own = sites.Where(s => !s.Injected && s.Origin == origin).Select(s => s.Site);
+                    ReportUnbounded(context, origin, own, fixable: !sites.Any(s => s.Origin == null && !s.Injected));
                 }
             }
 
@@ -143,111 +194,108 @@ namespace HerokuAnalyzers.Memory
                 var method = invocation.TargetMethod;
                 if (method.Name == "AddMemoryCache" && CacheSymbols.Is(method.ContainingType, _symbols.RegistrationExtensions))
                 {
-                    _registrations.Enqueue(Registration(invocation));
+                    var di = _diCache.Value;
+                    if (di.Named && InjectedLimit(di) == Knowledge.No)
+                    {
+                        var sites = _allSites.Value;
+                        var own = sites.Where(s => s.Injected).Select(s => s.Site).ToList();
+                        var anyUntraced = sites.Any(s => s.Origin == null && !s.Injected);
+                        ReportUnbounded(context, Registration(invocation), own, fixable: !anyUntraced && di.Registrations.Count == 1);
+                    }
+
                     return;
                 }
 
-                if (method.TypeArguments.Any(t => CacheSymbols.Is(t, _symbols.MemoryCacheOptions)))
+                if (IsOptionsCall(method) || !(CacheEntrySite.TryCreate(invocation, _symbols) is CacheEntrySite site))
                 {
+                    return;
+                }
+
+                var options = HerokuOptions.For(context.Options, invocation.Syntax.SyntaxTree);
+                var minutes = options.GetInt32(ExpirationMinutesOption, DefaultExpirationMinutes);
+                minutes = minutes > 0 ? minutes : DefaultExpirationMinutes;
+                var origin = Final(Resolve(site.Receiver, 0), new HashSet<ISymbol>(SymbolEqualityComparer.Default), out var injected);
+                Knowledge limit;
+                CacheOrigin? limitSource;
+                if (injected)
+                {
+                    var di = _diCache.Value;
+                    limit = InjectedLimit(di);
+                    limitSource = di.Registrations.FirstOrDefault(r => r.SizeLimit != Knowledge.No);
+                }
+                else
+                {
+                    limit = origin?.SizeLimit ?? Knowledge.Unknown;
+                    limitSource = origin;
+                }
+
+                if (limit == Knowledge.Yes && site.Settings.Size == Knowledge.No && limitSource != null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK2003_EntryWithoutSize, site.Invocation.Syntax.GetLocation(), site.Api, limitSource.Describe()));
+                }
+                else if (limit == Knowledge.No && site.Settings.Size == Knowledge.No && site.Settings.Expiration == Knowledge.No)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(Descriptors.FixKindProperty, site.FixKind)
+                        .Add(ExpirationMinutesProperty, minutes.ToString(CultureInfo.InvariantCulture));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK2004_EntryWithoutExpiration, site.Invocation.Syntax.GetLocation(), properties, site.Api));
+                }
+            }
+
+            private bool IsOptionsCall(IMethodSymbol method) => method.TypeArguments.Any(t => CacheSymbols.Is(t, _symbols.MemoryCacheOptions));
+
+            private DiCache FindDiCache()
+            {
+                var registrations = new List<CacheOrigin>();
+                var configuredElsewhere = false;
+                var named = false;
+                foreach (var tree in _index.Compilation.SyntaxTrees)
+                {
+                    var candidates = TreeCandidates.For(tree);
+                    foreach (var call in candidates.CacheRegistrations)
+                    {
+                        if (_index.Operation(call) is IInvocationOperation invocation && invocation.TargetMethod.Name == "AddMemoryCache"
+                            && CacheSymbols.Is(invocation.TargetMethod.ContainingType, _symbols.RegistrationExtensions))
+                        {
+                            registrations.Add(Registration(invocation));
+                        }
+                    }
+
                     // Configure<MemoryCacheOptions>, AddOptions<MemoryCacheOptions>().Bind(…): the DI cache's limit is set where we cannot read it.
-                    System.Threading.Interlocked.Exchange(ref _configuredElsewhere, 1);
-                    return;
+                    configuredElsewhere |= candidates.CacheOptionsCalls.Any(call => _index.Operation(call) is IInvocationOperation invocation && IsOptionsCall(invocation.TargetMethod));
+
+                    // An IConfigureOptions<MemoryCacheOptions> of the app's own.
+                    configuredElsewhere |= candidates.OptionsTypes.Any(type => _index.Model(tree).GetDeclaredSymbol(type) is INamedTypeSymbol symbol
+                                                                               && symbol.AllInterfaces.Any(i => i.TypeArguments.Any(t => CacheSymbols.Is(t, _symbols.MemoryCacheOptions))));
+
+                    named |= candidates.CacheNames.Any(name => !name.Ancestors().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.UsingDirectiveSyntax>().Any()
+                                                               && SymbolEqualityComparer.Default.Equals(_index.Model(tree).GetSymbolInfo(name).Symbol, _symbols.IMemoryCache));
                 }
 
-                if (CacheEntrySite.TryCreate(invocation, _symbols) is CacheEntrySite site)
-                {
-                    var options = HerokuOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-                    var minutes = options.GetInt32(ExpirationMinutesOption, DefaultExpirationMinutes);
-                    _sites.Enqueue((site, Resolve(site.Receiver, 0), minutes > 0 ? minutes : DefaultExpirationMinutes));
-                }
+                return new DiCache(registrations, configuredElsewhere, named);
             }
 
-            public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+            /// <summary>Every entry call of the app and the cache it goes into: the entries an HK2002 fix must size.</summary>
+            private List<TracedSite> FindAllSites()
             {
-                var initializer = (ISymbolInitializerOperation)context.Operation;
-                var members = initializer switch
+                var sites = new List<TracedSite>();
+                foreach (var tree in _index.Compilation.SyntaxTrees)
                 {
-                    IFieldInitializerOperation field => field.InitializedFields.Cast<ISymbol>(),
-                    IPropertyInitializerOperation property => property.InitializedProperties.Cast<ISymbol>(),
-                    _ => Enumerable.Empty<ISymbol>(),
-                };
-                foreach (var member in members)
-                {
-                    RecordSource(member, initializer.Value);
+                    foreach (var call in TreeCandidates.For(tree).Entries)
+                    {
+                        if (_index.Operation(call) is IInvocationOperation invocation && !IsOptionsCall(invocation.TargetMethod)
+                            && CacheEntrySite.TryCreate(invocation, _symbols) is CacheEntrySite site)
+                        {
+                            var origin = Final(Resolve(site.Receiver, 0), new HashSet<ISymbol>(SymbolEqualityComparer.Default), out var injected);
+                            sites.Add(new TracedSite(site, origin, injected));
+                        }
+                    }
                 }
+
+                return sites;
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
-            {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
-                switch (assignment.Target)
-                {
-                    case IFieldReferenceOperation field:
-                        RecordSource(field.Field, assignment.Value);
-                        break;
-                    case IPropertyReferenceOperation { Property: { IsIndexer: false } } property:
-                        RecordSource(property.Property, assignment.Value);
-                        break;
-                }
-            }
-
-            public void AnalyzeNamedType(SymbolAnalysisContext context)
-            {
-                var type = (INamedTypeSymbol)context.Symbol;
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (@interface.TypeArguments.Any(t => CacheSymbols.Is(t, _symbols.MemoryCacheOptions)))
-                    {
-                        // An IConfigureOptions<MemoryCacheOptions> of the app's own.
-                        System.Threading.Interlocked.Exchange(ref _configuredElsewhere, 1);
-                    }
-                }
-            }
-
-            public void Report(CompilationAnalysisContext context)
-            {
-                var registrations = _registrations.ToList();
-                var injectedLimit = InjectedLimit(registrations);
-                var sites = _sites.Select(s => (s.Site, Origin: Final(s.Cache, new HashSet<ISymbol>(SymbolEqualityComparer.Default), out var injected), Injected: injected, s.ExpirationMinutes)).ToList();
-                var anyUntraced = sites.Any(s => s.Origin == null && !s.Injected);
-
-                foreach (var (site, origin, injected, minutes) in sites)
-                {
-                    var limit = injected ? injectedLimit : origin?.SizeLimit ?? Knowledge.Unknown;
-                    var limitSource = injected ? registrations.FirstOrDefault(r => r.SizeLimit != Knowledge.No) : origin;
-                    if (limit == Knowledge.Yes && site.Settings.Size == Knowledge.No && limitSource != null)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK2003_EntryWithoutSize, site.Invocation.Syntax.GetLocation(), site.Api, limitSource.Describe()));
-                    }
-                    else if (limit == Knowledge.No && site.Settings.Size == Knowledge.No && site.Settings.Expiration == Knowledge.No)
-                    {
-                        var properties = ImmutableDictionary<string, string?>.Empty
-                            .Add(Descriptors.FixKindProperty, site.FixKind)
-                            .Add(ExpirationMinutesProperty, minutes.ToString(CultureInfo.InvariantCulture));
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK2004_EntryWithoutExpiration, site.Invocation.Syntax.GetLocation(), properties, site.Api));
-                    }
-                }
-
-                foreach (var origin in _creations.Values)
-                {
-                    if (origin.SizeLimit == Knowledge.No)
-                    {
-                        var own = sites.Where(s => !s.Injected && s.Origin == origin).Select(s => s.Site);
-                        ReportUnbounded(context, origin, own, fixable: !anyUntraced);
-                    }
-                }
-
-                if (injectedLimit == Knowledge.No)
-                {
-                    var own = sites.Where(s => s.Injected).Select(s => s.Site).ToList();
-                    foreach (var registration in registrations)
-                    {
-                        ReportUnbounded(context, registration, own, fixable: !anyUntraced && registrations.Count == 1);
-                    }
-                }
-            }
-
-            private static void ReportUnbounded(CompilationAnalysisContext context, CacheOrigin origin, IEnumerable<CacheEntrySite> entries, bool fixable)
+            private static void ReportUnbounded(OperationAnalysisContext context, CacheOrigin origin, IEnumerable<CacheEntrySite> entries, bool fixable)
             {
                 var unsized = entries.Where(e => e.Settings.Size != Knowledge.Yes).OrderBy(e => e.Invocation.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal)
                     .ThenBy(e => e.Invocation.Syntax.SpanStart).ToList();
@@ -268,14 +316,14 @@ namespace HerokuAnalyzers.Memory
             }
 
             /// <summary>All AddMemoryCache calls configure the one DI cache; with none, the cache comes from elsewhere.</summary>
-            private Knowledge InjectedLimit(List<CacheOrigin> registrations)
+            private static Knowledge InjectedLimit(DiCache di)
             {
-                if (registrations.Count == 0 || System.Threading.Volatile.Read(ref _configuredElsewhere) == 1)
+                if (di.Registrations.Count == 0 || di.ConfiguredElsewhere)
                 {
                     return Knowledge.Unknown;
                 }
 
-                return registrations.Aggregate(Knowledge.No, (limit, registration) => OperationFacts.Merge(limit, registration.SizeLimit));
+                return di.Registrations.Aggregate(Knowledge.No, (limit, registration) => OperationFacts.Merge(limit, registration.SizeLimit));
             }
 
             /// <summary>The cache a reference ends at: a created one, the injected one, or null when unknown.</summary>
@@ -289,8 +337,8 @@ namespace HerokuAnalyzers.Memory
                         return null;
                     case CacheKind.Created:
                         return cache.Origin;
-                    case CacheKind.Member when cache.Member != null && visiting.Add(cache.Member)
-                                               && _memberSources.TryGetValue(cache.Member, out var sources):
+                    case CacheKind.Member when cache.Member != null && visiting.Add(cache.Member):
+                        var sources = Sources(cache.Member);
                         CacheOrigin? result = null;
                         var first = true;
                         foreach (var source in sources)
@@ -318,14 +366,52 @@ namespace HerokuAnalyzers.Memory
                 }
             }
 
-            private void RecordSource(ISymbol member, IOperation value)
-            {
-                var type = member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type;
-                if (_symbols.IsCache(type))
+            /// <summary>Every value code stores into a cache-typed field or property: its initializer and its assignments.</summary>
+            private ImmutableArray<CacheRef> Sources(ISymbol member)
+                => _memberSources.GetOrAdd(member, m =>
                 {
-                    _memberSources.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentQueue<CacheRef>()).Enqueue(Resolve(value, 0));
-                }
-            }
+                    var type = m is IFieldSymbol field ? field.Type : (m as IPropertySymbol)?.Type;
+                    if (!_symbols.IsCache(type))
+                    {
+                        return ImmutableArray<CacheRef>.Empty;
+                    }
+
+                    var sources = ImmutableArray.CreateBuilder<CacheRef>();
+                    foreach (var reference in m.DeclaringSyntaxReferences)
+                    {
+                        var initializer = reference.GetSyntax() switch
+                        {
+                            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator => declarator.Initializer,
+                            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.Initializer,
+                            _ => null,
+                        };
+                        if (initializer != null && _index.Operation(initializer) is ISymbolInitializerOperation initialized)
+                        {
+                            sources.Add(Resolve(initialized.Value, 0));
+                        }
+                    }
+
+                    foreach (var name in SourceIndex.Names(_index.Scope(m), m.Name))
+                    {
+                        if (name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment && assignment.Left == name
+                            && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression)
+                            && _index.Operation(assignment) is ISimpleAssignmentOperation simple)
+                        {
+                            var target = simple.Target switch
+                            {
+                                IFieldReferenceOperation f => f.Field,
+                                IPropertyReferenceOperation { Property: { IsIndexer: false } } p => (ISymbol)p.Property,
+                                _ => null,
+                            };
+                            if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, m))
+                            {
+                                sources.Add(Resolve(simple.Value, 0));
+                            }
+                        }
+                    }
+
+                    return sources.ToImmutable();
+                });
 
             private CacheRef Resolve(IOperation operation, int depth)
             {

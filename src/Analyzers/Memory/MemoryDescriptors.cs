@@ -16,8 +16,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "A static collection, or a collection held by a singleton service, that code adds to on every request and nothing ever shrinks holds memory until the process ends. On a dyno that means R14 (memory quota exceeded, swapping) and at twice the quota an R15 restart.",
-            helpLinkUri: HelpLinks.For("HK2001"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK2001"));
 
         public static readonly DiagnosticDescriptor HK2002_MemoryCacheWithoutSizeLimit = new DiagnosticDescriptor(
             id: "HK2002",
@@ -27,8 +26,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "MemoryCache only evicts for size when MemoryCacheOptions.SizeLimit is set; without it the cache is bounded by nothing but expirations.",
-            helpLinkUri: HelpLinks.For("HK2002"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK2002"));
 
         public static readonly DiagnosticDescriptor HK2003_EntryWithoutSize = new DiagnosticDescriptor(
             id: "HK2003",
@@ -38,8 +36,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Once MemoryCacheOptions.SizeLimit is set, MemoryCache rejects every entry that has no Size with an InvalidOperationException.",
-            helpLinkUri: HelpLinks.For("HK2003"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK2003"));
 
         public static readonly DiagnosticDescriptor HK2004_EntryWithoutExpiration = new DiagnosticDescriptor(
             id: "HK2004",
@@ -49,7 +46,6 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
             description: "An entry that never expires, in a cache that never evicts for size, is only freed when the key is removed or the dyno restarts.",
-            helpLinkUri: HelpLinks.For("HK2004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK2004"));
     }
 }

@@ -55,6 +55,7 @@ public class AddSizeLimitCodeFixTests
             var builder = WebApplication.CreateBuilder(args);
             {|HK2002:builder.Services.AddMemoryCache(o => o.CompactionPercentage = 0.2)|};
             builder.Build().Run();
+            sealed class Reader(IMemoryCache cache) { public bool Has(string key) => cache.TryGetValue(key, out _); }
             """,
             Usings + """
             var builder = WebApplication.CreateBuilder(args);
@@ -64,6 +65,7 @@ public class AddSizeLimitCodeFixTests
                 o.SizeLimit = 1024;
             });
             builder.Build().Run();
+            sealed class Reader(IMemoryCache cache) { public bool Has(string key) => cache.TryGetValue(key, out _); }
             """);
 
     [Fact]

@@ -24,7 +24,9 @@ public class MemoryCacheTests
         => Verify.VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             {|HK2002:builder.Services.AddMemoryCache()|};
-            builder.Build().Run();
+            var app = builder.Build();
+            app.MapGet("/", (IMemoryCache cache) => cache.TryGetValue("k", out _));
+            app.Run();
             """);
 
     [Fact]
@@ -32,7 +34,27 @@ public class MemoryCacheTests
         => Verify.VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             {|HK2002:builder.Services.AddMemoryCache(o => o.ExpirationScanFrequency = TimeSpan.FromMinutes(1))|};
+            var app = builder.Build();
+            app.MapGet("/", (IMemoryCache cache) => cache.TryGetValue("k", out _));
+            app.Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_is_not_reported_when_nothing_in_the_app_names_IMemoryCache()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
             builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_is_reported_when_a_service_resolves_IMemoryCache()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            {|HK2002:builder.Services.AddMemoryCache()|};
+            var app = builder.Build();
+            var cache = app.Services.GetRequiredService<IMemoryCache>();
+            app.Run();
             """);
 
     [Theory]
@@ -56,6 +78,7 @@ public class MemoryCacheTests
             Usings + """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddMemoryCache();
+            sealed class Reader(IMemoryCache cache) { public bool Has(string key) => cache.TryGetValue(key, out _); }
             """,
             Verify.Diagnostic("HK2002").WithSpan(10, 1, 10, 34).WithArguments("AddMemoryCache()"));
 
@@ -247,6 +270,31 @@ public class MemoryCacheTests
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.AddRange(Verification.Net8References.WebApp.Where(r => r.Display?.Contains("aspnetcore", StringComparison.OrdinalIgnoreCase) != true));
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_cache_field_of_a_referenced_project_is_untraced_and_does_not_crash_the_analyzer()
+    {
+        // In the IDE a project reference is a compilation reference: the field's declaration lies in
+        // another compilation's trees, which this compilation cannot bind.
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapGet("/{id}", (string id) => Lib.Caches.Shared.Set(id, id));
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("/Lib/Caches.cs", """
+            namespace Lib;
+            public static class Caches
+            {
+                public static readonly Microsoft.Extensions.Caching.Memory.MemoryCache Shared = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 10 });
+            }
+            """));
+        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.AddRange(Verification.Net8References.WebApp);
+        test.TestState.AdditionalProjectReferences.Add("Lib");
         return test.RunAsync();
     }
 

@@ -1,0 +1,39 @@
+using ConsistencyApp.Caching;
+using ConsistencyApp.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ConsistencyApp.Controllers;
+
+[ApiController]
+[Route("invoices")]
+public sealed class InvoicesController(IMemoryCache cache, Pricing pricing, HttpClient http) : ControllerBase
+{
+    [HttpGet("{id}")]
+    public string Get(string id)
+    {
+        AuditLog.Entries.Add("get " + id);
+        var body = http.GetStringAsync("https://billing.example.com/" + id).Result;
+        cache.Set(id, body);
+        return body;
+    }
+
+    [HttpGet("{id}/pdf")]
+    public string Pdf(string id)
+    {
+        pricing.Throttle();
+        pricing.Render();
+        return System.IO.File.ReadAllText("/tmp/" + id + ".pdf");
+    }
+
+    [HttpGet("{id}/thumbnail")]
+    public string Thumbnail(string id)
+        => PageCache.Thumbnails.Set(id, "thumb", new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+
+    [HttpPost("{id}/send")]
+    public async Task<string> Send(string id, CancellationToken cancellationToken)
+    {
+        await Task.Delay(60_000, cancellationToken);
+        return await http.GetStringAsync("https://mail.example.com/" + id);
+    }
+}

@@ -1,0 +1,22 @@
+using ConsistencyApp.Caching;
+using ConsistencyApp.Services;
+using Microsoft.AspNetCore.Mvc;
+
+// A multi-file app with at least one finding of every code rule, most of them decided across files.
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddControllers();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<VisitCounter>();
+builder.Services.AddSingleton<Pricing>();
+builder.WebHost.UseUrls("http://*:5000");
+
+var app = builder.Build();
+app.Urls.Add("http://localhost:5001");
+app.Urls.Add("http://0.0.0.0:5002");
+
+app.MapControllers();
+app.MapGet("/rates/{currency}", (string currency, Pricing pricing) => pricing.RateAsync(currency).Result);
+app.MapGet("/pages/{path}", (string path) => PageCache.Render(path));
+app.MapGet("/audit", ([FromServices] VisitCounter counter) => counter.Count("audit"));
+
+app.Run();

@@ -1,0 +1,16 @@
+using System.Diagnostics;
+
+namespace ConsistencyApp.Services;
+
+public sealed class Pricing
+{
+    private readonly HttpClient _http = new();
+
+    public async Task<string> RateAsync(string currency)
+        => await _http.GetStringAsync("https://rates.example.com/" + currency);
+
+    /// <summary>Reached from a controller in another file.</summary>
+    public void Throttle() => Thread.Sleep(500);
+
+    public void Render() => Process.Start("convert", "invoice.pdf")!.WaitForExit();
+}
