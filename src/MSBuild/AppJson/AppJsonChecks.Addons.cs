@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Json;
 using HerokuAnalyzers.Tasks.Reporting;
 
@@ -26,6 +27,10 @@ namespace HerokuAnalyzers.Tasks.AppJson
                     {
                         Add(TaskRules.AppJsonWrongShape, addon.Position, "Add-on \"" + addon.Text + "\" is not \"service\" or \"service:plan\" (lowercase service name): app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
                     }
+                    else
+                    {
+                        CheckRetiredPlan(addon);
+                    }
 
                     continue;
                 }
@@ -45,6 +50,10 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 {
                     Add(TaskRules.AppJsonWrongShape, plan.Position, "Plan \"" + plan.Text + "\" is not \"service\" or \"service:plan\": app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
                 }
+                else if (plan.Kind == JsonKind.String)
+                {
+                    CheckRetiredPlan(plan);
+                }
 
                 var alias = addon["as"];
                 if (alias != null)
@@ -58,6 +67,21 @@ namespace HerokuAnalyzers.Tasks.AppJson
                     Expect(options, JsonKind.Object, "options", "an object");
                 }
             }
+        }
+
+        /// <summary>HK5012: a plan Heroku no longer provisions (the HerokuRetiredAddonPlans list).</summary>
+        private void CheckRetiredPlan(JsonNode plan)
+        {
+            var retired = AddonPlans.Find(_retiredPlans, plan.Text!);
+            if (retired == null)
+            {
+                return;
+            }
+
+            Add(TaskRules.AppJsonRetiredAddonPlan, plan.Position, "Add-on plan '" + plan.Text + "' is retired"
+                + (retired.Retired != null ? " (Heroku retired it: " + retired.Retired + ")" : " (HerokuRetiredAddonPlans)")
+                + ": app setup fails (the plan is no longer available) and no app is created from this manifest. "
+                + (retired.Replacement != null ? "Use \"" + retired.Replacement + "\"." : "Use a current plan (heroku addons:plans " + retired.Service + ")."));
         }
     }
 }

@@ -131,5 +131,50 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
             return text.ToLowerInvariant();
         }
+
+        /// <summary>HK5013: the deprecated BUILDPACK_URL config var, where the buildpacks list is the way to choose one.</summary>
+        private void CheckBuildpackUrlVariable(JsonNode manifest, bool inEnvironment)
+        {
+            var env = manifest["env"];
+            if (env == null || env.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            JsonMember? variable = null;
+            foreach (var member in env.Members)
+            {
+                if (member.Name == HerokuFacts.BuildpackUrlVariable)
+                {
+                    variable = member;
+                }
+            }
+
+            if (variable == null)
+            {
+                return;
+            }
+
+            // An environment's keys replace the top-level ones; without its own list it builds with the top-level one.
+            var buildpacks = manifest["buildpacks"] ?? (inEnvironment ? _document?["buildpacks"] : null);
+            if (buildpacks != null && buildpacks.Kind == JsonKind.Array && buildpacks.Items.Count > 0)
+            {
+                Add(TaskRules.AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is a second, deprecated way to choose the buildpack next to the buildpacks list on line "
+                    + buildpacks.Position.Line + ": a buildpack set on the app takes precedence over BUILDPACK_URL, so one of the two is silently ignored and the build may not be the one you expect. Remove BUILDPACK_URL and keep the buildpacks list.");
+            }
+            else
+            {
+                var value = variable.Value.Kind == JsonKind.String ? variable.Value.Text : variable.Value["value"]?.Text;
+                Add(TaskRules.AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is the deprecated way to choose a buildpack: Heroku reads it only while no buildpack is set on the app and it names a single buildpack. Write \"buildpacks\": [{ \"url\": \""
+                    + (string.IsNullOrEmpty(value) ? "heroku/dotnet" : value) + "\" }] instead and remove BUILDPACK_URL.");
+            }
+        }
+
+        /// <summary>HK5014: the image key of Heroku's retired Docker workflow.</summary>
+        private void CheckImage(JsonMember image)
+        {
+            Add(TaskRules.AppJsonImage, image.NamePosition, "'image' is deprecated: it belonged to Heroku's retired local Docker workflow, and Heroku does not deploy this image; the app is built by its buildpacks, or from heroku.yml on the container stack. "
+                + "Remove the key; to deploy a container, add heroku.yml and \"stack\": \"container\".");
+        }
     }
 }

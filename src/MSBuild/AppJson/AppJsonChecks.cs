@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Json;
 using HerokuAnalyzers.Tasks.Reporting;
 using HerokuAnalyzers.Text;
@@ -7,7 +8,7 @@ using HerokuAnalyzers.Text;
 namespace HerokuAnalyzers.Tasks.AppJson
 {
     /// <summary>
-    /// The HK5xxx checks of app.json against the Dev Center schema (platform.md §2.2): every rule reads
+    /// The HK5xxx checks of app.json against the Dev Center schema (docs/heroku-facts.md#appjson): every rule reads
     /// the same parsed <see cref="AppJsonModel"/>.
     /// </summary>
     internal sealed partial class AppJsonChecks
@@ -27,17 +28,21 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
         private readonly string _path;
         private readonly AppProcesses _processes;
+        private readonly IReadOnlyList<RetiredAddonPlan> _retiredPlans;
         private readonly List<Finding> _findings = new List<Finding>();
+        private JsonNode? _document;
 
-        private AppJsonChecks(string path, AppProcesses processes)
+        private AppJsonChecks(string path, AppProcesses processes, IReadOnlyList<RetiredAddonPlan> retiredPlans)
         {
             _path = path;
             _processes = processes;
+            _retiredPlans = retiredPlans;
         }
 
-        public static List<Finding> Check(AppJsonModel model, AppProcesses processes)
+        /// <param name="retiredPlans">Add-on plans app setup rejects (HK5012); null for <see cref="AddonPlans.DefaultRetired"/>.</param>
+        public static List<Finding> Check(AppJsonModel model, AppProcesses processes, IReadOnlyList<RetiredAddonPlan>? retiredPlans = null)
         {
-            var checks = new AppJsonChecks(model.Path, processes);
+            var checks = new AppJsonChecks(model.Path, processes, retiredPlans ?? AddonPlans.DefaultRetired);
             if (model.File == null)
             {
                 checks.Add(TaskRules.AppJsonSyntax, 0, 0, "app.json cannot be read (" + model.ReadError + "): app setup (Review Apps, Heroku Button, Heroku CI) fails the same way. Make it a readable UTF-8 file.");
@@ -52,6 +57,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             }
             else if (model.Root != null)
             {
+                checks._document = model.Root;
                 checks.CheckManifest(model.Root, environment: null);
             }
 
@@ -79,8 +85,14 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
                         break;
                     case "description":
-                    case "image":
                         Expect(value, JsonKind.String, member.Name, "a string");
+                        break;
+                    case "image":
+                        if (Expect(value, JsonKind.String, member.Name, "a string"))
+                        {
+                            CheckImage(member);
+                        }
+
                         break;
                     case "website":
                     case "repository":
@@ -133,6 +145,8 @@ namespace HerokuAnalyzers.Tasks.AppJson
                         break;
                 }
             }
+
+            CheckBuildpackUrlVariable(root, environment != null);
         }
 
         private void CheckEnvironments(JsonNode environments)

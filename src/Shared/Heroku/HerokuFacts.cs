@@ -66,6 +66,12 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>§2.2: see <see cref="AppJsonNameMinLength"/>; also the limit on Heroku app names.</summary>
         public const int AppJsonNameMaxLength = 30;
 
+        /// <summary>
+        /// The config var that chose an app's buildpack before buildpacks were set on the app; deprecated, and
+        /// a buildpack set on the app takes precedence (docs/heroku-facts.md#buildpack_url).
+        /// </summary>
+        public const string BuildpackUrlVariable = "BUILDPACK_URL";
+
         /// <summary>§3: a file of this name is never read; Heroku looks only for heroku.yml.</summary>
         public const string HerokuYamlMisspelling = "heroku.yaml";
 
