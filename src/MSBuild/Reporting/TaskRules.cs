@@ -72,7 +72,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
             "HK5013", "app.json sets the deprecated BUILDPACK_URL config var", FindingSeverity.Warning, "build uses a buildpack other than the one intended");
 
         public static readonly TaskRule AppJsonImage = new TaskRule(
-            "HK5014", "app.json uses the deprecated image key", FindingSeverity.Warning, "image not deployed (setting silently ignored)");
+            "HK5014", "app.json uses the deprecated image key", FindingSeverity.Suggestion, "image not deployed (setting silently ignored)");
 
         public static readonly TaskRule HerokuYmlSyntax = new TaskRule(
             "HK6001", "heroku.yml is not valid YAML", FindingSeverity.Error, "build fails (heroku.yml cannot be parsed)");
