@@ -12,7 +12,7 @@ namespace HerokuAnalyzers.Memory
     /// <summary>
     /// HK2001: a collection that lives as long as the process (a static field, or a field of a DI
     /// singleton or hosted service) that code adds to after construction and nothing ever shrinks
-    /// (platform.md §5.2: R14 above the quota, R15 restart). Whether a type is a singleton and whether
+    /// (docs/heroku-facts.md#dyno-memory: R14 above the quota, R15 restart). Whether a type is a singleton and whether
     /// anything removes entries are only known once the whole compilation has been seen, so each field's
     /// uses are collected and judged at compilation end.
     /// </summary>

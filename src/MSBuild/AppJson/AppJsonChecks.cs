@@ -21,7 +21,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
         private static readonly string[] Environments = { "test", "review" };
         /// <summary>
-        /// postdeploy and pr-predestroy (§2.2); test and test-setup are Heroku CI's, read from
+        /// postdeploy and pr-predestroy (docs/heroku-facts.md#appjson-keys); test and test-setup are Heroku CI's, read from
         /// environments.test, which inherits the top-level scripts.
         /// </summary>
         private static readonly string[] Scripts = { "postdeploy", "pr-predestroy", "test", "test-setup" };
