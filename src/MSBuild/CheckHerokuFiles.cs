@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.Memory;
 using HerokuAnalyzers.Tasks.Procfile;
@@ -44,6 +45,12 @@ namespace HerokuAnalyzers.Tasks
         /// <summary>HerokuDynoSize: the web dyno size when app.json names none.</summary>
         public string? DynoSize { get; set; }
 
+        /// <summary>
+        /// HerokuRetiredAddonPlans: add-on plans app setup rejects (HK5012), "service:plan[=replacement]"
+        /// separated by ';' or ','; empty for the documented default list.
+        /// </summary>
+        public string? RetiredAddonPlans { get; set; }
+
         private protected override IEnumerable<Finding> Check()
         {
             var files = new Dictionary<HerokuFileKind, string>();
@@ -68,7 +75,7 @@ namespace HerokuAnalyzers.Tasks
             try
             {
                 var gc = string.IsNullOrEmpty(ProjectFile) ? null : new GcFacts(ProjectFile!, TargetFramework, IsWebProject, ServerGarbageCollection, GcSetByProject, DynoSize);
-                return HerokuFileChecks.Run(files, misnamed, project, gc);
+                return HerokuFileChecks.Run(files, misnamed, project, gc, AddonPlans.Parse(RetiredAddonPlans));
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

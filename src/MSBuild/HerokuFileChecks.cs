@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Tasks.AppJson;
 using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.HerokuYml;
@@ -22,7 +23,8 @@ namespace HerokuAnalyzers.Tasks
             IReadOnlyDictionary<HerokuFileKind, string> files,
             IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed,
             ProjectFacts project,
-            GcFacts? gc = null)
+            GcFacts? gc = null,
+            IReadOnlyList<RetiredAddonPlan>? retiredAddonPlans = null)
         {
             var findings = new List<Finding>();
             ProcfileModel? procfile = null;
@@ -44,7 +46,7 @@ namespace HerokuAnalyzers.Tasks
             {
                 appJson = AppJsonModel.Load(appJsonPath);
                 var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
-                findings.AddRange(AppJsonChecks.Check(appJson, processes));
+                findings.AddRange(AppJsonChecks.Check(appJson, processes, retiredAddonPlans));
             }
 
             if (gc != null)

@@ -17,12 +17,12 @@ namespace HerokuAnalyzers.Tasks
 
         public string? ProjectDirectory { get; }
 
-        /// <summary>The name of the apphost the buildpack publishes (platform.md §7.2, §7.4).</summary>
+        /// <summary>The name of the apphost the buildpack publishes (docs/heroku-facts.md#buildpack-detect, #buildpack-publish).</summary>
         public string? AssemblyName { get; }
 
         public string? RepositoryRoot { get; }
 
-        /// <summary>The project uses the Web SDK: the buildpack makes it the web process when there is no Procfile (§7.5).</summary>
+        /// <summary>The project uses the Web SDK: the buildpack makes it the web process when there is no Procfile (docs/heroku-facts.md#buildpack-web-process).</summary>
         public bool IsWebProject { get; }
 
         /// <summary>Whether checks may look at files beside the checked one (Dockerfiles, the tree .slugignore filters).</summary>

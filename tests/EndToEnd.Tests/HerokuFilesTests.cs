@@ -71,4 +71,47 @@ public sealed class HerokuFilesTests
 
         Assert.Equal(new[] { "procfile(1,1): warning HK4004" }, app.Build("App").Diagnostics);
     }
+
+    [Fact]
+    public void Retired_add_on_plans_BUILDPACK_URL_and_image_are_reported_and_the_plan_list_is_an_option()
+    {
+        var app = _package.CreateConsumer("files-appjson-deprecated").AddWebProject();
+        app.Write("App/Program.cs", Program);
+        app.Write("Procfile", "web: cd App/bin/publish; ./App --urls http://*:$PORT\n");
+        app.Write("app.json", """
+            {
+              "name": "addons-demo",
+              "image": "heroku/heroku:24",
+              "env": { "BUILDPACK_URL": "heroku/dotnet" },
+              "addons": ["heroku-postgresql:hobby-dev", { "plan": "heroku-redis:hobby-dev" }],
+              "buildpacks": [ { "url": "heroku/dotnet" } ]
+            }
+            """);
+
+        var build = app.Build("App");
+        Assert.Equal(
+            new[]
+            {
+                "app.json(4,12): warning HK5013",
+                "app.json(5,14): warning HK5012",
+                "app.json(5,55): warning HK5012",
+            }.Order(StringComparer.Ordinal),
+            build.Diagnostics);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("HK5014", build.Output);
+
+        // The gate reads the same option: a list of its own replaces the documented one; the suggestion
+        // HK5014, raised by .editorconfig, shows its position.
+        app.Write(".editorconfig", "root = true\n\n[app.json]\ndotnet_diagnostic.HK5014.severity = error\n");
+        var gate = app.Run("msbuild", "App", "-t:HerokuCheck", "-p:HerokuRetiredAddonPlans=heroku-redis:hobby-dev");
+        Assert.Equal(
+            new[]
+            {
+                "app.json(3,3): error HK5014",
+                "app.json(4,12): warning HK5013",
+                "app.json(5,55): warning HK5012",
+            }.Order(StringComparer.Ordinal),
+            gate.Diagnostics);
+        Assert.NotEqual(0, gate.ExitCode);
+    }
 }

@@ -13,7 +13,7 @@ namespace HerokuAnalyzers.EndToEnd.Tests;
 /// </summary>
 public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.PublishedApp>
 {
-    /// <summary>platform.md §6: the time Heroku gives a web process to bind $PORT (R10).</summary>
+    /// <summary>docs/heroku-facts.md#router: the time Heroku gives a web process to bind $PORT (R10).</summary>
     internal static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
 
     private readonly PublishedApp _app;
@@ -97,7 +97,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
         process.WaitForExit(10_000);
     }
 
-    /// <summary>A one-project repository, published once for all tests like the buildpack does (§7.4).</summary>
+    /// <summary>A one-project repository, published once for all tests like the buildpack does (docs/heroku-facts.md#buildpack-publish).</summary>
     public sealed class PublishedApp : IDisposable
     {
         private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
@@ -149,7 +149,7 @@ public sealed class PortBindingRunTests : IClassFixture<PortBindingRunTests.Publ
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(command);
             start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // Heroku sets none of these (§7.6); an inherited one would bind for the command.
+            // Heroku sets none of these (docs/heroku-facts.md#buildpack-env); an inherited one would bind for the command.
             foreach (var name in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
             {
                 start.Environment.Remove(name);

@@ -13,9 +13,9 @@ namespace HerokuAnalyzers.Hosting
 {
     /// <summary>
     /// HK3003: addresses in the appsettings files a dyno reads (Heroku runs the app as Production,
-    /// platform.md §7.6). Kestrel:Endpoints override every urls source including the buildpack's
+    /// docs/heroku-facts.md#buildpack-env). Kestrel:Endpoints override every urls source including the buildpack's
     /// --urls, so they are always reported; a urls key loses to a --urls or ASPNETCORE_URLS of the
-    /// web command (§9.4), so it is reported only when the web command sets none. JSON cannot read $PORT.
+    /// web command (docs/heroku-facts.md#kestrel-binding), so it is reported only when the web command sets none. JSON cannot read $PORT.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AppSettingsBindingAnalyzer : DiagnosticAnalyzer
@@ -42,7 +42,7 @@ namespace HerokuAnalyzers.Hosting
         }
 
         /// <summary>
-        /// Without a Procfile or heroku.yml the buildpack runs the app with --urls http://*:$PORT (§7.5);
+        /// Without a Procfile or heroku.yml the buildpack runs the app with --urls http://*:$PORT (docs/heroku-facts.md#buildpack-web-process);
         /// otherwise the web command decides. A command that cannot be read counts as setting none.
         /// </summary>
         private static bool UrlsKeyApplies(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ namespace HerokuAnalyzers.Hosting
     }
 
     /// <summary>
-    /// One place in code that decides where Kestrel listens (platform.md §9.4), with the operations
+    /// One place in code that decides where Kestrel listens (docs/heroku-facts.md#kestrel-binding), with the operations
     /// that give its address and port. The port rules read these; they never look for APIs themselves.
     /// </summary>
     internal sealed class BindingSite

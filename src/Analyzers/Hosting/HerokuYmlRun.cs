@@ -5,7 +5,7 @@ using HerokuAnalyzers.Text;
 namespace HerokuAnalyzers.Hosting
 {
     /// <summary>
-    /// The <c>run.web</c> command of a heroku.yml (platform.md §3): <c>web: cmd</c>, or
+    /// The <c>run.web</c> command of a heroku.yml (docs/heroku-facts.md#herokuyml): <c>web: cmd</c>, or
     /// <c>web: {command: [cmd], image: …}</c> in block style. Only this much YAML is read — no YAML
     /// library may ship in the analyzer; anything else (flow style, anchors) yields no command.
     /// </summary>

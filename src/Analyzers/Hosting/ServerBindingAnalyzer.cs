@@ -10,7 +10,7 @@ namespace HerokuAnalyzers.Hosting
 {
     /// <summary>
     /// Checks every place that decides where Kestrel listens (<see cref="BindingSite"/>) against what
-    /// Heroku's router can reach (platform.md §6, §9.4). One address gets one diagnostic, the most
+    /// Heroku's router can reach (docs/heroku-facts.md#router, #kestrel-binding). One address gets one diagnostic, the most
     /// severe that applies: loopback (HK3002), then a fixed port (HK3001), then IPv4 only (HK3005) —
     /// the fix of the first also fixes the others.
     /// </summary>

@@ -16,7 +16,7 @@ namespace HerokuAnalyzers.Hosting
         /// <summary>0.0.0.0: every IPv4 interface, not IPv6 (Fir needs [::]).</summary>
         AnyIPv4,
 
-        /// <summary>*, +, [::] or a host name: Kestrel binds [::] dual-stack (platform.md §9.4).</summary>
+        /// <summary>*, +, [::] or a host name: Kestrel binds [::] dual-stack (docs/heroku-facts.md#kestrel-binding).</summary>
         AnyInterface,
 
         /// <summary>Any other IP literal: one interface of the dyno.</summary>
@@ -25,7 +25,7 @@ namespace HerokuAnalyzers.Hosting
 
     /// <summary>
     /// One address of a Kestrel "urls" value, parsed the way Kestrel's AddressBinder reads it
-    /// (platform.md §9.4): several addresses are separated by ';'.
+    /// (docs/heroku-facts.md#kestrel-binding): several addresses are separated by ';'.
     /// </summary>
     internal sealed class ServerUrl
     {

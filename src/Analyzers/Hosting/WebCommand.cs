@@ -7,7 +7,7 @@ namespace HerokuAnalyzers.Hosting
     /// <summary>
     /// What a web process command (a Procfile line, heroku.yml run.web) says about binding: which
     /// programs it starts and whether it hands $PORT to Kestrel through <c>--urls</c>,
-    /// <c>ASPNETCORE_URLS</c> / <c>DOTNET_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> (platform.md §7.5, §9.4).
+    /// <c>ASPNETCORE_URLS</c> / <c>DOTNET_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> (docs/heroku-facts.md#buildpack-web-process, #kestrel-binding).
     /// </summary>
     internal sealed class WebCommand
     {
@@ -34,7 +34,7 @@ namespace HerokuAnalyzers.Hosting
             OtherUrls = otherUrls;
         }
 
-        /// <summary>The command gives Kestrel a urls setting, which beats a urls key in appsettings (§9.4).</summary>
+        /// <summary>The command gives Kestrel a urls setting, which beats a urls key in appsettings (docs/heroku-facts.md#kestrel-binding).</summary>
         public bool SetsUrls { get; }
 
         /// <summary>The command passes $PORT to Kestrel in one of the forms it reads.</summary>
@@ -74,7 +74,7 @@ namespace HerokuAnalyzers.Hosting
                 otherUrls ??= found ? null : value;
             }
 
-            // Kestrel ignores the HTTP ports when any urls setting is given (§9.4).
+            // Kestrel ignores the HTTP ports when any urls setting is given (docs/heroku-facts.md#kestrel-binding).
             var bindsPort = portUrl != null || (matches.Count == 0 && HttpPortsBinding.IsMatch(command));
             return new WebCommand(Programs(command), matches.Count > 0, bindsPort, portUrl, otherUrls);
         }

@@ -15,7 +15,7 @@ namespace HerokuAnalyzers.Hosting
     /// <summary>
     /// HK3004: the command Heroku runs as the web process must bind $PORT, because with a Procfile
     /// the .NET buildpack adds no <c>--urls</c> and a container listens on its image's port
-    /// (platform.md §3, §7.5, §9.4). Reported in the Procfile or heroku.yml once the whole
+    /// (docs/heroku-facts.md#herokuyml, #buildpack-web-process, #kestrel-binding). Reported in the Procfile or heroku.yml once the whole
     /// compilation is seen, since code that reads PORT binds it itself.
     /// </summary>
     /// <remarks>
@@ -82,7 +82,7 @@ namespace HerokuAnalyzers.Hosting
                 }
                 else if (document.CnbAccepts && herokuYml == null)
                 {
-                    // A heroku.yml app (container stack) need not list its web process in a Procfile (§1.5).
+                    // A heroku.yml app (container stack) need not list its web process in a Procfile (docs/heroku-facts.md#process-types).
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.HK3004_NoWebProcess,
                         HerokuFiles.Location(procfileFile, procfileText, 1, 1, procfileText.Lines.Count > 0 ? procfileText.Lines[0].End : 0),
@@ -182,7 +182,7 @@ namespace HerokuAnalyzers.Hosting
                 return string.IsNullOrEmpty(assemblyName) ? null : new WebProject(assemblyName!, global.GetBuildProperty("MSBuildProjectDirectory"));
             }
 
-            /// <summary>Where the buildpack publishes this project, relative to the Procfile's directory (§7.4).</summary>
+            /// <summary>Where the buildpack publishes this project, relative to the Procfile's directory (docs/heroku-facts.md#buildpack-publish).</summary>
             public string PublishDirectoryFrom(string procfilePath)
             {
                 var procfileDirectory = Normalize(Path.GetDirectoryName(procfilePath) ?? "");

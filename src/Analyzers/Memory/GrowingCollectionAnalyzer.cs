@@ -12,7 +12,7 @@ namespace HerokuAnalyzers.Memory
     /// <summary>
     /// HK2001: a collection that lives as long as the process (a static field, or a field of a DI
     /// singleton or hosted service) that code adds to after construction and nothing ever shrinks
-    /// (R14 above the quota, R15 restart). Reported from the field's own symbol action, so the editor
+    /// (docs/heroku-facts.md#dyno-memory: R14 above the quota, R15 restart). Reported from the field's own symbol action, so the editor
     /// shows it in the file that declares the field: the field's uses are bound on demand (inside its
     /// type when it is private, else wherever its name occurs), and singleton registrations are bound
     /// once per compilation.

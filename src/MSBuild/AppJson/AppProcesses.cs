@@ -17,8 +17,8 @@ namespace HerokuAnalyzers.Tasks.AppJson
         }
 
         /// <summary>
-        /// The Procfile decides when there is one (the .NET buildpack then registers nothing, platform.md
-        /// §7.5); else heroku.yml's process images on the container stack; else the buildpack.
+        /// The Procfile decides when there is one (the .NET buildpack then registers nothing,
+        /// docs/heroku-facts.md#buildpack-web-process); else heroku.yml's process images on the container stack; else the buildpack.
         /// </summary>
         public static AppProcesses From(ProcfileModel? procfile, ISet<string>? containerTypes, ProjectFacts project)
         {
@@ -43,7 +43,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
         /// <summary>
         /// The exact types, or null when only the buildpack decides them (no Procfile): the .NET buildpack
-        /// names processes <c>web</c> or after AssemblyName as an RFC 1123 label (platform.md §7.5), so then
+        /// names processes <c>web</c> or after AssemblyName as an RFC 1123 label (docs/heroku-facts.md#buildpack-web-process), so then
         /// only names that can never match are reported.
         /// </summary>
         public ISet<string>? Types { get; }

@@ -60,7 +60,7 @@ namespace HerokuAnalyzers.Tasks.Files
         }
 
         /// <summary>
-        /// Names people give these files that Heroku never reads (platform.md §1.1, §3), looked for where
+        /// Names people give these files that Heroku never reads (docs/heroku-facts.md#procfile-name, #herokuyml), looked for where
         /// Heroku looks: the app root. Only reported when the right name is not there as well.
         /// </summary>
         private static void AddMisnamed(string directory, HashSet<string> names, List<KeyValuePair<HerokuFileKind, string>> misnamed)

@@ -5,7 +5,7 @@ using System.Text;
 namespace HerokuAnalyzers.Tasks.Files
 {
     /// <summary>
-    /// A Heroku file read as the platform reads it: raw bytes that must be UTF-8 (platform.md §1.3).
+    /// A Heroku file read as the platform reads it: raw bytes that must be UTF-8 (docs/heroku-facts.md#procfile-cnb-grammar).
     /// A BOM is kept in <see cref="Text"/> because Heroku does not strip it either.
     /// </summary>
     internal sealed class HerokuFileText

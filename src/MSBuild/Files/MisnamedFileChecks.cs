@@ -5,7 +5,7 @@ using HerokuAnalyzers.Tasks.Reporting;
 
 namespace HerokuAnalyzers.Tasks.Files
 {
-    /// <summary>HK4004 and HK6005: a Heroku file under a name Heroku never reads (platform.md §1.1, §3).</summary>
+    /// <summary>HK4004 and HK6005: a Heroku file under a name Heroku never reads (docs/heroku-facts.md#procfile-name, #herokuyml).</summary>
     internal static class MisnamedFileChecks
     {
         public static IEnumerable<Finding> Check(HerokuFileKind meantAs, string path)

@@ -8,7 +8,7 @@ using HerokuAnalyzers.Text;
 namespace HerokuAnalyzers.Tasks.HerokuYml
 {
     /// <summary>
-    /// The HK6xxx checks of heroku.yml against the manifest's documented shape (platform.md §3): sections
+    /// The HK6xxx checks of heroku.yml against the manifest's documented shape (docs/heroku-facts.md#herokuyml): sections
     /// setup, build, release, run and their keys. Every rule reads the same <see cref="HerokuYmlModel"/>.
     /// </summary>
     internal sealed class HerokuYmlChecks

@@ -27,7 +27,7 @@ namespace HerokuAnalyzers.Tasks.Memory
 
         public bool IsWebProject { get; }
 
-        /// <summary>Server GC on (the Web SDK's default, platform.md §9.6).</summary>
+        /// <summary>Server GC on (the Web SDK's default, docs/heroku-facts.md#garbage-collector).</summary>
         public bool ServerGarbageCollection { get; }
 
         /// <summary>The project chose its GC settings (DATAS, workstation, concurrency, runtime options): not second-guessed.</summary>
@@ -38,8 +38,9 @@ namespace HerokuAnalyzers.Tasks.Memory
     }
 
     /// <summary>
-    /// HK2005: a net8.0 web app with Server GC and no DATAS on a dyno of 1 GB or less (platform.md §5.1,
-    /// §9.6). Server GC creates a heap per CPU the host shows and sizes its budgets per heap; on a shared
+    /// HK2005: a net8.0 web app with Server GC and no DATAS on a dyno of 1 GB or less
+    /// (docs/heroku-facts.md#dyno-sizes, #garbage-collector). Server GC creates a heap per CPU the host
+    /// shows and sizes its budgets per heap; on a shared
     /// 512 MB dyno that pushes the process past its memory quota.
     /// </summary>
     internal static class GcSettingsChecks

@@ -11,7 +11,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
     /// <summary>The HK4xxx checks of a Procfile: every rule reads the same <see cref="ProcfileModel"/>.</summary>
     internal static class ProcfileChecks
     {
-        /// <summary>SDK commands (platform.md §7.7): the dyno has the runtime's dotnet host but no sdk/ directory.</summary>
+        /// <summary>SDK commands (docs/heroku-facts.md#buildpack-runtime): the dyno has the runtime's dotnet host but no sdk/ directory.</summary>
         private static readonly HashSet<string> SdkVerbs = new HashSet<string>(StringComparer.Ordinal)
         {
             "run", "watch", "build", "ef", "tool", "test", "restore", "publish", "msbuild", "pack", "new", "clean",
@@ -79,7 +79,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             return findings;
         }
 
-        /// <summary>Where Cedar and the CNB disagree (platform.md §1.4) and the CNB still accepts the file's line.</summary>
+        /// <summary>Where Cedar and the CNB disagree (docs/heroku-facts.md#procfile-differences) and the CNB still accepts the file's line.</summary>
         private static void CheckDialects(string path, ProcfileDocument document, List<Finding> findings)
         {
             var cedarByLine = new Dictionary<int, ProcfileEntry>();

@@ -7,7 +7,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
 {
     /// <summary>
     /// Where the .NET buildpack puts the project being built: its apphost <c>&lt;AssemblyName&gt;</c> in
-    /// <c>&lt;project dir&gt;/bin/publish/</c>, relative to the app root (platform.md §7.4, §7.5). Paths are
+    /// <c>&lt;project dir&gt;/bin/publish/</c>, relative to the app root (docs/heroku-facts.md#buildpack-publish, #buildpack-web-process). Paths are
     /// app-root relative with '/' and no trailing slash; null means "cannot tell".
     /// </summary>
     internal sealed class PublishLayout

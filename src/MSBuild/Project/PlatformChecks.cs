@@ -11,7 +11,7 @@ namespace HerokuAnalyzers.Tasks.Project
     /// <summary>
     /// HK7004: project settings that make what is built here differ from what the buildpack builds — a
     /// RID other than the buildpack's, a TargetFramework it does not build, and the SDK choice it makes
-    /// from a solution's TFMs when no global.json pins one (platform.md §7.3, §7.4). Reads only the
+    /// from a solution's TFMs when no global.json pins one (docs/heroku-facts.md#buildpack-sdk, #buildpack-publish). Reads only the
     /// project's properties, the root solution and the project files it names, so it runs on every
     /// build and in HerokuCheck. Reported at the project file.
     /// </summary>
@@ -29,13 +29,13 @@ namespace HerokuAnalyzers.Tasks.Project
             if (!string.IsNullOrEmpty(runtimeIdentifier) && !HerokuFacts.BuildpackRuntimeIdentifiers.Contains(runtimeIdentifier, StringComparer.OrdinalIgnoreCase))
             {
                 findings.Add(At(projectFile, "this project builds for RuntimeIdentifier '" + runtimeIdentifier + "', but Heroku dynos run Linux and the buildpack publishes for "
-                    + string.Join(" or ", HerokuFacts.BuildpackRuntimeIdentifiers) + " (platform.md §7.4): what is built or published here, and anything committed from it, does not run on a dyno; use -r linux-x64 to see what Heroku builds"));
+                    + string.Join(" or ", HerokuFacts.BuildpackRuntimeIdentifiers) + ": what is built or published here, and anything committed from it, does not run on a dyno; use -r linux-x64 to see what Heroku builds"));
             }
 
             if (!string.IsNullOrEmpty(targetFramework) && !IsSupported(targetFramework!))
             {
                 findings.Add(At(projectFile, "TargetFramework '" + targetFramework + "' is not one the .NET buildpack builds (" + string.Join(", ", HerokuFacts.SupportedTargetFrameworks)
-                    + ", platform.md §7.3): the Heroku build fails with 'Unsupported target framework' or finds no SDK; target one of those"));
+                    + "): the Heroku build fails with 'Unsupported target framework' or finds no SDK; target one of those"));
             }
 
             if (!string.IsNullOrEmpty(repositoryRoot))
@@ -64,7 +64,7 @@ namespace HerokuAnalyzers.Tasks.Project
                 return null;
             }
 
-            // With several root solutions and no configuration the buildpack stops before choosing an SDK (§7.2).
+            // With several root solutions and no configuration the buildpack stops before choosing an SDK (docs/heroku-facts.md#buildpack-detect).
             var solutions = SolutionFile.AtRoot(root);
             if (solutions.Count != 1)
             {
@@ -95,7 +95,7 @@ namespace HerokuAnalyzers.Tasks.Project
                 return null;
             }
 
-            return "without an sdk version in global.json the buildpack picks the SDK from the largest TargetFramework compared as text (platform.md §7.3): in "
+            return "without an sdk version in global.json the buildpack picks the SDK from the largest TargetFramework compared as text: in "
                 + Path.GetFileName(solution) + " '" + chosen + "' sorts after '" + newest + "', so it installs the " + Major(chosen) + ".0 SDK, which cannot build "
                 + frameworks[newest] + " (" + newest + ", NETSDK1045) and the Heroku build fails; add a global.json with \"sdk\": { \"version\": \"" + Major(newest) + ".0.100\", \"rollForward\": \"latestFeature\" }";
         }

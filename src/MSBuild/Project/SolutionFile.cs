@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace HerokuAnalyzers.Tasks.Project
 {
-    /// <summary>The root solutions the buildpack looks at (platform.md §7.2) and the projects they name.</summary>
+    /// <summary>The root solutions the buildpack looks at (docs/heroku-facts.md#buildpack-detect) and the projects they name.</summary>
     internal static class SolutionFile
     {
         private static readonly Regex SlnProject = new Regex(@"^Project\(""\{[^}]*\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.CultureInvariant | RegexOptions.Multiline);

@@ -65,6 +65,15 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule AppJsonSecret = new TaskRule(
             "HK5011", "Secret committed as an app.json env value", FindingSeverity.Warning, "secret copied into every app created from the repository");
 
+        public static readonly TaskRule AppJsonRetiredAddonPlan = new TaskRule(
+            "HK5012", "app.json add-on plan Heroku retired", FindingSeverity.Warning, "app setup fails (add-on plan no longer available)");
+
+        public static readonly TaskRule AppJsonBuildpackUrlVariable = new TaskRule(
+            "HK5013", "app.json sets the deprecated BUILDPACK_URL config var", FindingSeverity.Warning, "build uses a buildpack other than the one intended");
+
+        public static readonly TaskRule AppJsonImage = new TaskRule(
+            "HK5014", "app.json uses the deprecated image key", FindingSeverity.Suggestion, "image not deployed (setting silently ignored)");
+
         public static readonly TaskRule HerokuYmlSyntax = new TaskRule(
             "HK6001", "heroku.yml is not valid YAML", FindingSeverity.Error, "build fails (heroku.yml cannot be parsed)");
 
@@ -123,6 +132,9 @@ namespace HerokuAnalyzers.Tasks.Reporting
             AppJsonCommunityBuildpack,
             AppJsonStack,
             AppJsonSecret,
+            AppJsonRetiredAddonPlan,
+            AppJsonBuildpackUrlVariable,
+            AppJsonImage,
             HerokuYmlSyntax,
             HerokuYmlShape,
             HerokuYmlDockerfileMissing,

@@ -8,7 +8,7 @@ namespace HerokuAnalyzers.Tasks.Slug
 {
     /// <summary>
     /// Estimates each file's share of a <c>tar -czf</c> of the files without compressing all of them.
-    /// A slug is a gzip'd tar (platform.md §4); deflate at the default level is what gzip runs, so the
+    /// A slug is a gzip'd tar (docs/heroku-facts.md#slug-size); deflate at the default level is what gzip runs, so the
     /// estimate deflates the same bytes, but only enough of them:
     /// <list type="bullet">
     /// <item>types that are compressed already count at their size (deflate gains nothing on them);</item>

@@ -12,7 +12,7 @@ using Microsoft.Build.Framework;
 namespace HerokuAnalyzers.Tasks
 {
     /// <summary>
-    /// Estimates the compressed slug Heroku would build (platform.md §4, §7): the pushed files that
+    /// Estimates the compressed slug Heroku would build (docs/heroku-facts.md#slug-size, #dotnet-buildpack): the pushed files that
     /// .slugignore keeps, this project's publish output where the buildpack puts it, and the .NET
     /// runtime layer. Reports HK7001–HK7003, writes obj/heroku/slug-report.json and prints the biggest
     /// folders and files. Unchanged files are not measured again (see <see cref="SlugCache"/>), and
@@ -121,7 +121,7 @@ namespace HerokuAnalyzers.Tasks
                 }
             }
 
-            // The buildpack publishes to <project>/bin/publish (§7.4): name the files where the slug has them.
+            // The buildpack publishes to <project>/bin/publish (docs/heroku-facts.md#buildpack-publish): name the files where the slug has them.
             var projectInSlug = FileTree.Relative(root, projectDirectory);
             var publishPrefix = (projectInSlug.Length == 0 || Path.IsPathRooted(projectInSlug) ? "" : projectInSlug + "/") + HerokuFacts.BuildpackPublishDirectory + "/";
             var publishDir = string.IsNullOrEmpty(PublishDir) ? null : Path.GetFullPath(Path.Combine(projectDirectory, PublishDir));

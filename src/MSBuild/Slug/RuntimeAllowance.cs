@@ -9,7 +9,7 @@ using HerokuAnalyzers.Heroku;
 namespace HerokuAnalyzers.Tasks.Slug
 {
     /// <summary>
-    /// The runtime layer the buildpack copies into the slug (platform.md §7.7: <c>dotnet</c>, <c>host/</c>,
+    /// The runtime layer the buildpack copies into the slug (docs/heroku-facts.md#buildpack-runtime: <c>dotnet</c>, <c>host/</c>,
     /// <c>shared/</c> and the license files of the SDK it installed), measured from the shared frameworks
     /// installed on this machine for the target version: the same files Heroku copies, for another
     /// patch at most. They are deflated whole — sampling DLLs overestimates by about 5 % — which costs

@@ -128,7 +128,7 @@ namespace HerokuAnalyzers.Tasks.Slug
                     1,
                     isGit
                         ? "the folder '" + pair.Key + "' (" + pair.Value.Count + " files) ships in the slug: a repository's history can hold every secret ever committed; remove the nested repository or make it a submodule"
-                        : "the build output folder '" + pair.Key + "' (" + pair.Value.Count + " files) is committed and ships in the slug next to what the buildpack publishes (platform.md §7.4): it can hold local settings and stale binaries; git rm -r --cached it and add bin/ and obj/ to .gitignore");
+                        : "the build output folder '" + pair.Key + "' (" + pair.Value.Count + " files) is committed and ships in the slug next to what the buildpack publishes to bin/publish: it can hold local settings and stale binaries; git rm -r --cached it and add bin/ and obj/ to .gitignore");
             }
         }
 

@@ -8,8 +8,9 @@ namespace HerokuAnalyzers.Tasks.Slug
 {
     /// <summary>
     /// For a big folder or file that no dyno needs, how to drop it. .slugignore runs before the build
-    /// (platform.md §4), so it cannot touch the publish output, and it must not remove a project the
-    /// built solution names (§7.2: a missing project fails the build); for those the advice is a project setting.
+    /// (docs/heroku-facts.md#slugignore), so it cannot touch the publish output, and it must not remove a
+    /// project the built solution names (docs/heroku-facts.md#buildpack-detect: a missing project fails the
+    /// build); for those the advice is a project setting.
     /// </summary>
     internal sealed class SlugAdvice
     {

@@ -8,7 +8,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 {
     /// <summary>
     /// The .slugignore checks (HK7010–HK7012) over one <see cref="SlugIgnoreModel"/> and the app's file
-    /// tree. .slugignore is applied before the buildpack runs (platform.md §4), so what it removes the
+    /// tree. .slugignore is applied before the buildpack runs (docs/heroku-facts.md#slugignore), so what it removes the
     /// .NET build never sees.
     /// </summary>
     internal static class SlugIgnoreChecks

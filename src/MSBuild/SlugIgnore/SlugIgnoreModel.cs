@@ -33,7 +33,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
         public IReadOnlyList<SlugIgnorePattern> Patterns { get; }
 
         /// <summary>
-        /// '!' lines, which Heroku does not support (platform.md §4): they bring nothing back. Without
+        /// '!' lines, which Heroku does not support (docs/heroku-facts.md#slugignore): they bring nothing back. Without
         /// negation the line is an ordinary pattern for a name starting with '!', so it keeps the '!'.
         /// </summary>
         public IReadOnlyList<SlugIgnorePattern> Negations { get; }

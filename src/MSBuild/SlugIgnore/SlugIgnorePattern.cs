@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace HerokuAnalyzers.Tasks.SlugIgnore
 {
     /// <summary>
-    /// One .slugignore line as a gitignore-style pattern (platform.md §4: "roughly the same as
+    /// One .slugignore line as a gitignore-style pattern (docs/heroku-facts.md#slugignore: "roughly the same as
     /// .gitignore"): '/' anchors it to the app root, a trailing '/' matches directories only, a pattern
     /// without '/' matches a name at any depth, '*', '?', '**', '[…]' are globs and '\' makes the next
     /// character literal. Removing a

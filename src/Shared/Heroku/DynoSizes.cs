@@ -34,7 +34,7 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>The canonical lowercase name; Heroku compares sizes without regard to case.</summary>
         public string Name { get; }
 
-        /// <summary>The memory quota in MB (R14 above it), or null where platform.md gives none.</summary>
+        /// <summary>The memory quota in MB (R14 above it), or null where no source gives one.</summary>
         public int? MemoryMegabytes { get; }
 
         public DynoGeneration Generation { get; }
@@ -43,7 +43,7 @@ namespace HerokuAnalyzers.Heroku
     }
 
     /// <summary>
-    /// The dyno catalog of platform.md §5.1 (Dev Center "Dyno Types", 2024-06-04; Fir names from the
+    /// The dyno catalog of docs/heroku-facts.md#dyno-sizes (Dev Center "Dyno Types", 2024-06-04; Fir names from the
     /// heroku CLI's ps/type command). Memory quotas are the documented RAM; 1 GB is 1024 MB.
     /// </summary>
     internal static class DynoSizes
@@ -97,7 +97,7 @@ namespace HerokuAnalyzers.Heroku
                 Add(fir, FirMemoryMegabytes(fir), DynoGeneration.Fir);
             }
 
-            // §5.1 gives a quota only for PX among the retired names.
+            // The sources give a quota only for PX among the retired names (docs/heroku-facts.md#dyno-sizes).
             Add("free", null, DynoGeneration.Retired);
             Add("hobby", null, DynoGeneration.Retired);
             Add("1x", null, DynoGeneration.Retired);

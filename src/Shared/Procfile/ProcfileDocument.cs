@@ -61,7 +61,7 @@ namespace HerokuAnalyzers.Procfile
     }
 
     /// <summary>
-    /// A Procfile as both of Heroku's parsers read it (platform.md §1.2–§1.4): the Cloud Native
+    /// A Procfile as both of Heroku's parsers read it (docs/heroku-facts.md#procfile-parsers): the Cloud Native
     /// Buildpack's strict grammar (Fir, heroku/builder) and the classic Cedar slug compiler's
     /// permissive regex. Rules compare the two to find lines that behave differently per platform.
     /// </summary>

@@ -5,7 +5,7 @@ using HerokuAnalyzers.Text;
 namespace HerokuAnalyzers.Procfile
 {
     /// <summary>
-    /// Reads a Procfile the way both Heroku parsers do (platform.md §1.2, §1.3), in one linear pass.
+    /// Reads a Procfile the way both Heroku parsers do (docs/heroku-facts.md#procfile-parsers, #procfile-cnb-grammar), in one linear pass.
     /// The CNB parser stops at its first error; this one reports every line the CNB would reject so
     /// that a user fixes them all in one go, and otherwise gives exactly the CNB's result.
     /// </summary>
@@ -45,7 +45,7 @@ namespace HerokuAnalyzers.Procfile
 
             if (cnbEntries.Count == 0 && !HasSyntaxError(cnbProblems))
             {
-                // §1.3 (derived): after skipping comments and blank lines the CNB demands a key/value line.
+                // docs/heroku-facts.md#procfile-cnb-grammar (derived): after skipping comments and blank lines the CNB demands a key/value line.
                 cnbProblems.Add(new ProcfileProblem(
                     ProcfileProblemKind.CnbSyntaxError,
                     new TextPosition(lineNumber, 1),
@@ -115,7 +115,7 @@ namespace HerokuAnalyzers.Procfile
                 return;
             }
 
-            // §1.3: the permissive fallback drops leading blanks, turns '_' into '-' and lowercases ASCII.
+            // docs/heroku-facts.md#procfile-cnb-grammar: the permissive fallback drops leading blanks, turns '_' into '-' and lowercases ASCII.
             var written = line.Substring(indent, colon - indent);
             var fixedKey = Normalize(written);
             var badOffset = FirstInvalidKeyOffset(fixedKey);
@@ -145,7 +145,7 @@ namespace HerokuAnalyzers.Procfile
         }
 
         /// <summary>
-        /// The Cedar slug compiler's rule (§1.2): <c>^[[:space:]]*([a-zA-Z0-9_-]+):?\s+(.*)</c> per line,
+        /// The Cedar slug compiler's rule (docs/heroku-facts.md#procfile-parsers): <c>^[[:space:]]*([a-zA-Z0-9_-]+):?\s+(.*)</c> per line,
         /// after every CR became a line break; lines that do not match are silently ignored.
         /// </summary>
         private static void ReadCedarLine(string line, int lineNumber, List<ProcfileEntry> entries)
@@ -205,7 +205,7 @@ namespace HerokuAnalyzers.Procfile
             entries.Add(new ProcfileEntry(name, name, new TextPosition(lineNumber, nameStart + 1), command, new TextPosition(lineNumber, i + 1)));
         }
 
-        /// <summary>§1.3: <c>[a-z0-9]([a-z0-9-]*[a-z0-9])?</c>, 1 to 63 characters.</summary>
+        /// <summary>docs/heroku-facts.md#procfile-cnb-grammar: <c>[a-z0-9]([a-z0-9-]*[a-z0-9])?</c>, 1 to 63 characters.</summary>
         public static bool IsStrictKey(string text, int start, int end)
         {
             var length = end - start;

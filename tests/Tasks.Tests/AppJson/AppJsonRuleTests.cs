@@ -136,12 +136,152 @@ public sealed class AppJsonRuleTests : IDisposable
         Assert.Empty(Check("{\"env\": {\"TOKEN\": {\"generator\": \"secret\", \"value\": \"sk_live_51HxQ2eKr8sdf9Ahs8dfAs7\"}}}", "web: x\n"));
     }
 
-    private List<Reporting.Finding> Check(string json, string? procfile)
+    [Theory]
+    [InlineData("[\"heroku-postgresql:hobby-dev\"]", 1, 13, "heroku-postgresql:essential-0")]
+    [InlineData("[\"heroku-postgresql:mini\"]", 1, 13, "heroku-postgresql:essential-0")]
+    [InlineData("[\"heroku-postgresql:hobby-basic\"]", 1, 13, "heroku-postgresql:essential-1")]
+    [InlineData("[\"heroku-postgresql:basic\"]", 1, 13, "heroku-postgresql:essential-1")]
+    [InlineData("[\"heroku-redis:hobby-dev\"]", 1, 13, "heroku-redis:mini")]
+    [InlineData("[\"heroku-redis:Hobby-Dev\"]", 1, 13, "heroku-redis:mini")]
+    [InlineData("[\n  { \"plan\": \"heroku-postgresql:hobby-dev\", \"as\": \"DATABASE\" }]", 2, 13, "heroku-postgresql:essential-0")]
+    public void A_retired_add_on_plan_is_HK5012_at_the_plan_with_its_replacement(string addons, int line, int column, string replacement)
+    {
+        var finding = Assert.Single(Check("{\"addons\": " + addons + "}", "web: x\n"), f => f.Rule.Id == "HK5012");
+        Assert.Equal((line, column), (finding.Line, finding.Column));
+        Assert.Contains("app setup fails", finding.Message);
+        Assert.Contains("\"" + replacement + "\"", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("heroku-postgresql")]
+    [InlineData("heroku-postgresql:essential-0")]
+    [InlineData("heroku-postgresql:standard-0")]
+    [InlineData("heroku-redis:mini")]
+    [InlineData("heroku-redis:premium-0")]
+    [InlineData("papertrail:choklad")]
+    public void Current_add_on_plans_are_not_HK5012(string plan)
+    {
+        Assert.Empty(Check("{\"addons\": [\"" + plan + "\", { \"plan\": \"" + plan + "\" }]}", "web: x\n"));
+    }
+
+    [Fact]
+    public void A_retired_plan_in_an_environment_is_HK5012()
+    {
+        var finding = Assert.Single(Check("{\"environments\": {\"review\": {\"addons\": [\"heroku-postgresql:mini\"]}}}", "web: x\n"));
+        Assert.Equal("HK5012", finding.Rule.Id);
+    }
+
+    [Fact]
+    public void The_retired_plan_list_is_replaced_by_the_option()
+    {
+        var plans = Heroku.AddonPlans.Parse("acme-db:tiny=acme-db:small; other:old");
+        var json = "{\"addons\": [\"heroku-postgresql:hobby-dev\", \"acme-db:tiny\", \"other:old\"]}";
+        var findings = Check(json, "web: x\n", plans);
+        Assert.Equal(new[] { ("HK5012", 1, 44), ("HK5012", 1, 60) }, findings.Select(f => (f.Rule.Id, f.Line, f.Column)));
+        Assert.Contains("\"acme-db:small\"", findings[0].Message);
+        Assert.Contains("heroku addons:plans other", findings[1].Message);
+    }
+
+    [Theory]
+    [InlineData(null, 5)]
+    [InlineData("", 5)]
+    [InlineData("  ", 5)]
+    [InlineData("no-colon;:plan;service:", 0)]
+    [InlineData("heroku-postgresql:mini", 1)]
+    public void The_option_falls_back_to_the_documented_list_only_when_empty(string? property, int count)
+    {
+        var plans = Heroku.AddonPlans.Parse(property);
+        Assert.Equal(count, plans.Count);
+        if (property == "heroku-postgresql:mini")
+        {
+            Assert.Equal(("2024-05", "heroku-postgresql:essential-0"), (plans[0].Retired, plans[0].Replacement));
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "heroku-postgresql:hobby-dev")]
+    [InlineData("acme-db:tiny", "acme-db:tiny")]
+    public void The_task_reads_the_retired_plans_from_HerokuRetiredAddonPlans(string? property, string reported)
+    {
+        var path = _tree.Write("app.json", "{\"addons\": [\"heroku-postgresql:hobby-dev\",\n  \"acme-db:tiny\"]}");
+        var engine = new FakeBuildEngine();
+        var item = new Microsoft.Build.Utilities.TaskItem(path);
+        item.SetMetadata("HerokuFileKind", "AppJson");
+        var task = new CheckHerokuFiles { BuildEngine = engine, HerokuFiles = new Microsoft.Build.Framework.ITaskItem[] { item }, RetiredAddonPlans = property };
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("HK5012", warning.Code);
+        Assert.Equal(reported == "acme-db:tiny" ? (2, 3) : (1, 13), (warning.LineNumber, warning.ColumnNumber));
+        Assert.Contains("'" + reported + "'", warning.Message);
+    }
+
+    [Fact]
+    public void BUILDPACK_URL_next_to_buildpacks_is_HK5013_at_the_config_var()
+    {
+        var finding = Assert.Single(Check("""
+            {
+              "env": {
+                "BUILDPACK_URL": "https://github.com/heroku/heroku-buildpack-nodejs"
+              },
+              "buildpacks": [{ "url": "heroku/dotnet" }]
+            }
+            """, "web: x\n"));
+        Assert.Equal(("HK5013", 3, 5), (finding.Rule.Id, finding.Line, finding.Column));
+        Assert.Contains("line 5", finding.Message);
+        Assert.Contains("takes precedence", finding.Message);
+    }
+
+    [Fact]
+    public void BUILDPACK_URL_alone_is_HK5013_suggesting_the_buildpacks_list()
+    {
+        var finding = Assert.Single(Check("{\"env\": {\"BUILDPACK_URL\": {\"value\": \"heroku/dotnet\"}}}", "web: x\n"));
+        Assert.Equal(("HK5013", 1, 10), (finding.Rule.Id, finding.Line, finding.Column));
+        Assert.Contains("\"buildpacks\": [{ \"url\": \"heroku/dotnet\" }]", finding.Message);
+    }
+
+    [Fact]
+    public void BUILDPACK_URL_in_an_environment_sees_the_top_level_buildpacks()
+    {
+        var finding = Assert.Single(Check("""
+            {
+              "buildpacks": [{ "url": "heroku/dotnet" }],
+              "environments": { "review": { "env": { "BUILDPACK_URL": "heroku/nodejs" } } }
+            }
+            """, "web: x\n"));
+        Assert.Equal(("HK5013", 3, 42), (finding.Rule.Id, finding.Line, finding.Column));
+        Assert.Contains("line 2", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"env\": {\"BUILDPACK\": \"heroku/dotnet\", \"buildpack_url\": \"x\"}, \"buildpacks\": [{\"url\": \"heroku/dotnet\"}]}")]
+    [InlineData("{\"buildpacks\": [{\"url\": \"heroku/dotnet\"}]}")]
+    public void Other_config_vars_are_not_HK5013(string json)
+    {
+        Assert.Empty(Check(json, "web: x\n"));
+    }
+
+    [Fact]
+    public void The_image_key_is_HK5014_at_the_key()
+    {
+        var finding = Assert.Single(Check("{\n  \"name\": \"app\",\n  \"image\": \"heroku/dotnet\"\n}", "web: x\n"));
+        Assert.Equal(("HK5014", 3, 3), (finding.Rule.Id, finding.Line, finding.Column));
+        Assert.Contains("heroku.yml", finding.Message);
+    }
+
+    [Fact]
+    public void An_image_that_is_not_a_string_is_HK5003_only()
+    {
+        var finding = Assert.Single(Check("{\"image\": 1}", "web: x\n"));
+        Assert.Equal("HK5003", finding.Rule.Id);
+    }
+
+    private List<Reporting.Finding> Check(string json, string? procfile, IReadOnlyList<Heroku.RetiredAddonPlan>? retiredPlans = null)
     {
         var path = _tree.Write("app.json", json);
         var procfileModel = procfile == null ? null : ProcfileModel.Load(_tree.Write("Procfile", procfile));
         var project = new ProjectFacts(_tree.Path("Api"), "Api", _tree.Root, isWebProject: true, inspectFileSystem: true);
-        return AppJsonChecks.Check(AppJsonModel.Load(path), AppProcesses.From(procfileModel, null, project));
+        return AppJsonChecks.Check(AppJsonModel.Load(path), AppProcesses.From(procfileModel, null, project), retiredPlans);
     }
 
     public void Dispose() => _tree.Dispose();
