@@ -30,7 +30,11 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
         {
             Directory.CreateDirectory(target);
             var next = path[index];
-            if (Directory.Exists(source))
+
+            // The publish folder's parent (bin/) holds nothing else on a dyno: the buildpack builds with
+            // --artifacts-path outside the app (§7.4), so local bin/Debug and bin/Release are not there.
+            var isPublishParent = index == path.Count - 1;
+            if (!isPublishParent && Directory.Exists(source))
             {
                 foreach (var entry in Directory.EnumerateFileSystemEntries(source))
                 {
