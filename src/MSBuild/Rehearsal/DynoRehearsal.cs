@@ -228,15 +228,19 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             _json.BeginObject("requests").Property("perPath", requests).Property("concurrency", concurrency).Property("firstByteTimeoutSeconds", limit.TotalSeconds).BeginArray("paths");
             foreach (var result in results)
             {
-                var statuses = string.Join(", ", result.Statuses.Select(s => s.Key.ToString(CultureInfo.InvariantCulture) + " x" + s.Value.ToString(CultureInfo.InvariantCulture)));
-                var observed = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0}{1}{2}; first byte p50 {3:0} ms, p95 {4:0} ms",
-                    statuses.Length == 0 ? "no response" : statuses,
-                    result.TimedOut > 0 ? ", " + result.TimedOut.ToString(CultureInfo.InvariantCulture) + " timed out" : "",
-                    result.Failed > 0 ? ", " + result.Failed.ToString(CultureInfo.InvariantCulture) + " failed" : "",
-                    result.Percentile(50),
-                    result.Percentile(95));
+                var parts = result.Statuses.Select(s => s.Key.ToString(CultureInfo.InvariantCulture) + " x" + s.Value.ToString(CultureInfo.InvariantCulture)).ToList();
+                if (result.TimedOut > 0)
+                {
+                    parts.Add(result.TimedOut.ToString(CultureInfo.InvariantCulture) + " timed out");
+                }
+
+                if (result.Failed > 0)
+                {
+                    parts.Add(result.Failed.ToString(CultureInfo.InvariantCulture) + " failed");
+                }
+
+                var observed = (parts.Count == 0 ? "no response" : string.Join(", ", parts))
+                    + (result.FirstByteMilliseconds.Count == 0 ? "" : string.Format(CultureInfo.InvariantCulture, "; first byte p50 {0:0} ms, p95 {1:0} ms", result.Percentile(50), result.Percentile(95)));
                 var heroku = "ok";
                 if (result.TimedOut > 0)
                 {

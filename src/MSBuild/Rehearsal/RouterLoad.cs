@@ -30,6 +30,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
 
         public SortedDictionary<int, int> Statuses { get; } = new SortedDictionary<int, int>();
 
+        /// <summary>Time to the response headers of each answered or timed-out request (a timeout counts at the limit).</summary>
         public List<double> FirstByteMilliseconds { get; } = new List<double>();
 
         public string? FirstError { get; set; }
@@ -163,7 +164,9 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
                             result.Sent++;
                             if (outcome.TimedOut)
                             {
+                                // Counted at the limit: the first byte came no sooner, if at all.
                                 result.TimedOut++;
+                                result.FirstByteMilliseconds.Add(outcome.Milliseconds);
                             }
                             else if (outcome.Status == null)
                             {
