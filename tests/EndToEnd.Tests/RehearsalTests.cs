@@ -163,6 +163,20 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public void A_failing_release_command_fails_the_release_and_the_web_process_never_starts()
+    {
+        var app = PublishedApp(WebLine + "release: echo migrating; exit 3\n", AppJson);
+
+        var result = Rehearse(app, "App", "-p:HerokuRehearsalRelease=true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(new[] { "Procfile(2,10): error HK9006" }, result.Diagnostics);
+        Assert.Contains("The release command exited with code 3", result.Output);
+        Assert.Contains("Last output: migrating", result.Output);
+        Assert.DoesNotContain("R10 boot", result.Output);
+    }
+
+    [Fact]
     public void The_sample_rehearses_clean_within_20_seconds()
     {
         var repoRoot = typeof(RehearsalTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;

@@ -68,7 +68,7 @@ namespace HerokuAnalyzers.Tasks.Gate
             builder.Append("cd \"$(git rev-parse --show-toplevel)\" || exit 1\n");
             builder.Append("echo \"HerokuAnalyzers: checking ").Append(relativeProjectPath).Append(" before push...\"\n");
             builder.Append("exec dotnet msbuild \"").Append(relativeProjectPath).Append("\" -restore ")
-                .Append(rehearse ? "\"-t:HerokuCheck;HerokuRehearse\" -p:HerokuRehearsalPublish=true" : "-t:HerokuCheck").Append(" -nologo -tl:off -v:m\n");
+                .Append(rehearse ? "\"-t:HerokuCheck;HerokuRehearse\" -p:HerokuRehearsalPublish=true -p:Configuration=Release" : "-t:HerokuCheck").Append(" -nologo -tl:off -v:m\n");
             return builder.ToString();
         }
 

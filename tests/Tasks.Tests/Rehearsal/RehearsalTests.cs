@@ -141,7 +141,7 @@ public sealed class RehearsalTests : IDisposable
         };
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
-        Assert.Contains("dotnet msbuild \"src/App/App.csproj\" -restore \"-t:HerokuCheck;HerokuRehearse\" -p:HerokuRehearsalPublish=true ", File.ReadAllText(task.HookPath));
+        Assert.Contains("dotnet msbuild \"src/App/App.csproj\" -restore \"-t:HerokuCheck;HerokuRehearse\" -p:HerokuRehearsalPublish=true -p:Configuration=Release ", File.ReadAllText(task.HookPath));
     }
 
     private RehearseHerokuDyno Task(FakeBuildEngine engine, string project) => new()
