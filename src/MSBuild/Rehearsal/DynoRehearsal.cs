@@ -53,9 +53,10 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             {
                 Rehearse();
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is SocketException)
+            catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                // A machine problem (no bash, a file that cannot be linked), not a finding about the app.
+                // A machine problem (no bash, a file that cannot be linked), not a finding about the app;
+                // never an MSB4018 crash. The processes are already killed (DynoProcess.Dispose).
                 _log.LogError(null, null, null, _task.ProjectFile, 0, 0, 0, 0, "HerokuRehearse could not run the app: " + e.Message);
                 _rows.Add(new[] { "rehearsal", "could not run: " + e.Message, "-" });
             }
@@ -215,7 +216,20 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
 
         private void Load(DynoProcess dyno, int port)
         {
-            var paths = (_task.Paths ?? "/").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => p.StartsWith("/", StringComparison.Ordinal) ? p : "/" + p).ToList();
+            var paths = new List<string>();
+            foreach (var written in (_task.Paths ?? "/").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var path = written.Trim();
+                path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
+                if (path.IndexOfAny(new[] { ' ', '\t', '#', '\\' }) >= 0 || !Uri.TryCreate("http://127.0.0.1" + path, UriKind.Absolute, out _))
+                {
+                    _log.LogWarning(null, null, null, _task.ProjectFile, 0, 0, 0, 0, "HerokuRehearsalPaths: '" + written.Trim() + "' is not a URL path such as /health or /api/items?page=1; it was not requested.");
+                    continue;
+                }
+
+                paths.Add(path);
+            }
+
             if (paths.Count == 0)
             {
                 paths.Add("/");
