@@ -113,6 +113,27 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public void An_app_that_binds_PORT_on_loopback_only_fails_R10_where_the_machine_has_a_network_address()
+    {
+        var app = PublishedApp("web: cd App/bin/publish; ./App --urls http://127.0.0.1:$PORT\n", AppJson);
+
+        var result = Rehearse(app, "App", "-p:HerokuRehearsalRequests=5");
+
+        using var report = JsonDocument.Parse(app.Read("App/obj/heroku/rehearsal.json"));
+        Assert.True(report.RootElement.GetProperty("boot").GetProperty("accepted").GetBoolean(), result.ToString());
+        if (!report.RootElement.GetProperty("boot").TryGetProperty("externalAddress", out _))
+        {
+            // No interface but loopback (a container without network): loopback is all a router could reach.
+            Assert.Empty(result.Diagnostics);
+            return;
+        }
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(new[] { "Procfile(1,6): error HK9001" }, result.Diagnostics);
+        Assert.Contains("only on loopback", result.Output);
+    }
+
+    [Fact]
     public void A_slow_endpoint_a_big_heap_and_a_service_that_never_stops_fail_H12_warn_R14_and_fail_R12()
     {
         var app = PublishedApp(WebLine, AppJson);

@@ -33,7 +33,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
         private readonly TaskLoggingHelper _log;
         private readonly List<Finding> _findings = new List<Finding>();
         private readonly List<string[]> _rows = new List<string[]>();
-        private readonly JsonText _json = new JsonText();
+        private JsonText _json = new JsonText();
 
         private string _file = "";
         private int _line = 1;
@@ -59,6 +59,9 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
                 // never an MSB4018 crash. The processes are already killed (DynoProcess.Dispose).
                 _log.LogError(null, null, null, _task.ProjectFile, 0, 0, 0, 0, "HerokuRehearse could not run the app: " + e.Message);
                 _rows.Add(new[] { "rehearsal", "could not run: " + e.Message, "-" });
+
+                // The report may have stopped inside an object: start it again with what is known.
+                _json = new JsonText().BeginObject().Property("project", _task.ProjectFile).Property("error", e.Message);
             }
             finally
             {
