@@ -24,6 +24,9 @@ namespace HerokuAnalyzers.Tasks.Gate
 
         public bool Force { get; set; }
 
+        /// <summary>HerokuRehearseOnPush: the hook also publishes the app and runs the dyno rehearsal (HerokuRehearse).</summary>
+        public bool Rehearse { get; set; }
+
         [Output]
         public string HookPath { get; private set; } = "";
 
@@ -44,7 +47,7 @@ namespace HerokuAnalyzers.Tasks.Gate
 
             var project = MakeRelative(RepositoryRoot, ProjectPath);
             Directory.CreateDirectory(Path.GetDirectoryName(HookPath)!);
-            File.WriteAllText(HookPath, Script(project), new UTF8Encoding(false));
+            File.WriteAllText(HookPath, Script(project, Rehearse), new UTF8Encoding(false));
 #if NET
             if (!OperatingSystem.IsWindows())
             {
@@ -55,7 +58,7 @@ namespace HerokuAnalyzers.Tasks.Gate
             return true;
         }
 
-        internal static string Script(string relativeProjectPath)
+        internal static string Script(string relativeProjectPath, bool rehearse = false)
         {
             var builder = new StringBuilder();
             builder.Append("#!/bin/sh\n");
@@ -64,7 +67,8 @@ namespace HerokuAnalyzers.Tasks.Gate
             builder.Append("# Skip it once with `git push --no-verify`; delete this file to remove it.\n");
             builder.Append("cd \"$(git rev-parse --show-toplevel)\" || exit 1\n");
             builder.Append("echo \"HerokuAnalyzers: checking ").Append(relativeProjectPath).Append(" before push...\"\n");
-            builder.Append("exec dotnet msbuild \"").Append(relativeProjectPath).Append("\" -restore -t:HerokuCheck -nologo -tl:off -v:m\n");
+            builder.Append("exec dotnet msbuild \"").Append(relativeProjectPath).Append("\" -restore ")
+                .Append(rehearse ? "\"-t:HerokuCheck;HerokuRehearse\" -p:HerokuRehearsalPublish=true -p:Configuration=Release" : "-t:HerokuCheck").Append(" -nologo -tl:off -v:m\n");
             return builder.ToString();
         }
 

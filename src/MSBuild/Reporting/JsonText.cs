@@ -40,6 +40,31 @@ namespace HerokuAnalyzers.Tasks.Reporting
             return this;
         }
 
+        public JsonText Property(string name, double value)
+        {
+            Name(name);
+            _text.Append(value.ToString("0.###", CultureInfo.InvariantCulture));
+            _needsComma = true;
+            return this;
+        }
+
+        public JsonText Property(string name, bool value)
+        {
+            Name(name);
+            _text.Append(value ? "true" : "false");
+            _needsComma = true;
+            return this;
+        }
+
+        /// <summary>A string item of the array being written.</summary>
+        public JsonText Item(string value)
+        {
+            Separate();
+            AppendString(_text, value);
+            _needsComma = true;
+            return this;
+        }
+
         public override string ToString() => _text.ToString();
 
         private JsonText Open(string? name, char bracket)

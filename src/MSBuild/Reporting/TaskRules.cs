@@ -110,6 +110,24 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule WrongPlatform = new TaskRule(
             "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
 
+        public static readonly TaskRule RehearsalBootTimeout = new TaskRule(
+            "HK9001", "Rehearsal: the web process did not accept connections on $PORT in time", FindingSeverity.Error, "R10 boot timeout");
+
+        public static readonly TaskRule RehearsalRequestTimeout = new TaskRule(
+            "HK9002", "Rehearsal: a request got no first byte within the router's limit", FindingSeverity.Error, "H12 request timeout");
+
+        public static readonly TaskRule RehearsalMemoryQuota = new TaskRule(
+            "HK9003", "Rehearsal: the dyno's processes used more memory than its quota", FindingSeverity.Warning, "R14 memory quota exceeded");
+
+        public static readonly TaskRule RehearsalExitTimeout = new TaskRule(
+            "HK9004", "Rehearsal: processes still running after SIGTERM and the exit timeout", FindingSeverity.Error, "R12 exit timeout");
+
+        public static readonly TaskRule RehearsalRequiredConfigVar = new TaskRule(
+            "HK9005", "Rehearsal: app.json requires a config var that has no value", FindingSeverity.Error, "app setup fails (required config var missing)");
+
+        public static readonly TaskRule RehearsalReleaseFailed = new TaskRule(
+            "HK9006", "Rehearsal: the release command failed or ran too long", FindingSeverity.Error, "release fails (new release not deployed)");
+
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
             ServerGcOnSmallDyno,
@@ -148,6 +166,13 @@ namespace HerokuAnalyzers.Tasks.Reporting
             SlugAboveMaximum,
             SecretInSlug,
             WrongPlatform,
+
+            RehearsalBootTimeout,
+            RehearsalRequestTimeout,
+            RehearsalMemoryQuota,
+            RehearsalExitTimeout,
+            RehearsalRequiredConfigVar,
+            RehearsalReleaseFailed,
         };
     }
 }

@@ -9,6 +9,18 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>#router: H12 — the router gives a request 30 s to its first response byte.</summary>
         public const int RouterFirstByteTimeoutSeconds = 30;
 
+        /// <summary>#r10: R10 — the web process must accept connections on $PORT within 60 s of launch (Dev Center "Error Codes", R10).</summary>
+        public const int BootTimeoutSeconds = 60;
+
+        /// <summary>#restarts: R12 — after SIGTERM a dyno's processes have 30 s to exit before SIGKILL (Dev Center "Dyno Shutdown Behavior").</summary>
+        public const int ExitTimeoutSeconds = 30;
+
+        /// <summary>#process-types: the release phase is cut after one hour, a limit that cannot be raised (Dev Center "Release Phase").</summary>
+        public const int ReleasePhaseTimeoutSeconds = 3600;
+
+        /// <summary>#process-types: the dyno name Heroku gives the first web dyno in $DYNO on the Common Runtime.</summary>
+        public const string FirstWebDynoName = "web.1";
+
         /// <summary>#slug-size: above 300 MB compressed Heroku warns that the slug may slow boot.</summary>
         public const int SlugSoftLimitMegabytes = 300;
 
