@@ -35,6 +35,7 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
+            scope.Symbols.Registrations.Record(invocation);
             if (scope.Options.IsExcluded(method))
             {
                 return;
@@ -153,8 +154,7 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            if (RequestHandlers.DerivesFrom(receiver, symbols.MemoryStream)
-                || receiver != null && (receiver.Name == "StringReader" || receiver.Name == "StringWriter") && receiver.ContainingNamespace?.ToDisplayString() == "System.IO")
+            if (InMemoryIo.IsInMemoryCall(invocation, symbols) || IsInReadRow(invocation))
             {
                 return true;
             }
@@ -166,6 +166,75 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             return method.Name == "CreateDbContext" && RequestHandlers.IsOrImplements(type, symbols.DbContextFactory);
+        }
+
+        /// <summary>
+        /// <c>while (reader.Read()) { reader.IsDBNull(0) … reader.GetFieldValue&lt;T&gt;(1) }</c>: the Read fetched the
+        /// row (the finding is there); reading its columns does not wait for the database again.
+        /// </summary>
+        private static bool IsInReadRow(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (invocation.Instance == null || name == "Read" || name == "NextResult" || !IsDataReader(invocation.Instance.Type))
+            {
+                return false;
+            }
+
+            var reader = CompletedTasks.Referenced(invocation.Instance);
+            if (reader == null)
+            {
+                return false;
+            }
+
+            for (var parent = invocation.Parent; parent != null; parent = parent.Parent)
+            {
+                var condition = parent switch
+                {
+                    IWhileLoopOperation loop => loop.Condition,
+                    IForLoopOperation loop => loop.Condition,
+                    IConditionalOperation conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition == null)
+                {
+                    continue;
+                }
+
+                foreach (var operation in condition.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.Name: "Read", Instance: { } instance }
+                        && SymbolEqualityComparer.Default.Equals(CompletedTasks.Referenced(instance), reader))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDataReader(ITypeSymbol? type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.Name == "DbDataReader" && current.ContainingNamespace?.ToDisplayString() == "System.Data.Common")
+                {
+                    return true;
+                }
+            }
+
+            if (type != null)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (@interface.Name == "IDataReader" && @interface.ContainingNamespace?.ToDisplayString() == "System.Data")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return type?.Name == "IDataReader";
         }
 
         private static bool IsBlockingWait(IInvocationOperation invocation, INamedTypeSymbol type, RequestPathSymbols symbols)
@@ -245,9 +314,7 @@ namespace HerokuAnalyzers.RequestPath
                 return false;
             }
 
-            var value = invocation.Arguments[index].Value;
-            var seconds = Durations.Seconds(value, Durations.Unit.Milliseconds);
-            return seconds == 0;
+            return Durations.IsZero(invocation.Arguments[index].Value);
         }
 
         private static System.Collections.Immutable.ImmutableDictionary<string, string?> WithToken(System.Collections.Immutable.ImmutableDictionary<string, string?> properties, string? token)

@@ -87,7 +87,7 @@ namespace HerokuAnalyzers.RequestPath
 
                 start.RegisterCompilationEndAction(c =>
                 {
-                    var handlers = new RequestHandlers(symbols, controllers);
+                    var handlers = new RequestHandlers(symbols, controllers, c.Compilation);
                     var reached = graph.Reach(node => node.Key is IMethodSymbol method ? handlers.HandlerName(method) : null);
                     foreach (var pair in reached)
                     {

@@ -13,7 +13,7 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
-            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method) || OnlySchedules(method))
+            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method) || OnlySchedules(method) || WritesToResponse(invocation))
             {
                 return;
             }
@@ -42,6 +42,51 @@ namespace HerokuAnalyzers.RequestPath
                 scope.Add(Descriptors.HK1006_RequestTokenNotPassed, invocation, method.ContainingType.Name + "." + method.Name,
                     CheckScope.Fix(RequestPathAnalyzer.FixPassToken).Add(RequestPathAnalyzer.TokenProperty, token), token);
             }
+        }
+
+        /// <summary>
+        /// <c>Response.WriteAsync(…)</c>, <c>Response.Body.WriteAsync(…)</c>, <c>Response.BodyWriter.FlushAsync()</c>,
+        /// <c>Response.WriteAsJsonAsync(…)</c>: writing to a client that left fails at once, so this work cannot
+        /// run on after the request and the token adds nothing.
+        /// </summary>
+        private static bool WritesToResponse(IInvocationOperation invocation)
+        {
+            var receiver = invocation.Instance
+                           ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            for (var depth = 0; receiver != null && depth < 4; depth++)
+            {
+                receiver = Operations.WithoutConversions(receiver);
+                if (IsHttpResponse(receiver.Type))
+                {
+                    return true;
+                }
+
+                switch (receiver)
+                {
+                    case IPropertyReferenceOperation { Property: { Name: "Body" or "BodyWriter" } property } when IsHttpResponse(property.ContainingType):
+                        return true;
+                    case ILocalReferenceOperation local:
+                        receiver = Operations.SingleInitializer(local);
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsHttpResponse(ITypeSymbol? type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.Name == "HttpResponse" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Task.Run, ContinueWith, StartNew: their token only stops the work from being scheduled.</summary>

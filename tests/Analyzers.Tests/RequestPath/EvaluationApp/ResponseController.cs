@@ -1,0 +1,26 @@
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EvaluationApp;
+
+// HK1006: writes to the response end with the client; other work runs on after it.
+public class ResponseController : ControllerBase
+{
+    private readonly HttpClient _http = new();
+
+    public async Task Stream(string url)
+    {
+        await Response.WriteAsync("start"); // clean
+        var bytes = Encoding.UTF8.GetBytes("body");
+        await Response.Body.WriteAsync(bytes); // clean
+        var body = HttpContext.Response.Body;
+        await body.FlushAsync(); // clean
+        await Response.WriteAsJsonAsync(new { url }); // clean
+        await Task.Delay(100); // HK1006
+        var page = await _http.GetStringAsync(url); // HK1006
+        await Response.WriteAsync(page, HttpContext.RequestAborted); // clean
+    }
+}
