@@ -284,7 +284,8 @@ namespace HerokuAnalyzers.RequestPath
             switch (method.Name)
             {
                 case "Wait" when !method.IsStatic && IsTaskType(method.ContainingType) && NoTimeout(invocation):
-                    return SymbolEqualityComparer.Default.Equals(Referenced(invocation.Instance), symbol);
+                    // t.Wait(), and Task.WhenAll(a, b).Wait() for a and b.
+                    return Covers(invocation.Instance, symbol);
                 case "WaitAll" when method.IsStatic && IsTaskType(method.ContainingType) && NoTimeout(invocation):
                     return CoversArguments(invocation, symbol);
                 case "GetResult" when invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter:

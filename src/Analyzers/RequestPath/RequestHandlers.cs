@@ -166,7 +166,7 @@ namespace HerokuAnalyzers.RequestPath
                 return ServiceRegistrations.Describe(lifetime, "factory", typeArguments.Length > 0 ? typeArguments[0].Name : "service");
             }
 
-            if (!(argument.Parent is IInvocationOperation invocation) || argument.Parameter == null || !IsHandlerParameterType(argument.Parameter.Type, symbols))
+            if (!(argument.Parent is IInvocationOperation invocation) || argument.Parameter == null)
             {
                 return null;
             }
@@ -174,6 +174,17 @@ namespace HerokuAnalyzers.RequestPath
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var ns = method.ContainingNamespace?.ToDisplayString() ?? "";
             if (!ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || method.Name == "MapGroup")
+            {
+                return null;
+            }
+
+            // .AddEndpointFilter(async (context, next) => …) on an endpoint or group: runs around the handler.
+            if (method.Name == "AddEndpointFilter" && argument.Parameter.Type is INamedTypeSymbol { Name: "Func" })
+            {
+                return method.Name;
+            }
+
+            if (!IsHandlerParameterType(argument.Parameter.Type, symbols))
             {
                 return null;
             }
@@ -202,11 +213,31 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            // Use(Func<HttpContext, Func<Task>, Task>), Use(Func<HttpContext, RequestDelegate, Task>), Use(Func<RequestDelegate, RequestDelegate>).
+            // Use(Func<HttpContext, Func<Task>, Task>), Use(Func<HttpContext, RequestDelegate, Task>), Use(Func<RequestDelegate, RequestDelegate>),
+            // UseStatusCodePages(Func<StatusCodeContext, Task>): a context that carries the request's HttpContext.
             if (type is INamedTypeSymbol { IsGenericType: true } func && func.Name == "Func" && func.TypeArguments.Length > 0)
             {
                 var first = func.TypeArguments[0];
-                return SymbolEqualityComparer.Default.Equals(first, symbols.HttpContext) || SymbolEqualityComparer.Default.Equals(first, symbols.RequestDelegate);
+                return SymbolEqualityComparer.Default.Equals(first, symbols.HttpContext) || SymbolEqualityComparer.Default.Equals(first, symbols.RequestDelegate)
+                       || CarriesHttpContext(first, symbols);
+            }
+
+            return false;
+        }
+
+        private static bool CarriesHttpContext(ITypeSymbol type, RequestPathSymbols symbols)
+        {
+            if (type.TypeKind != TypeKind.Class || type.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers("HttpContext"))
+            {
+                if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(property.Type, symbols.HttpContext))
+                {
+                    return true;
+                }
             }
 
             return false;

@@ -68,6 +68,10 @@ namespace HerokuAnalyzers.RequestPath
                     case ILocalReferenceOperation local:
                         receiver = Operations.SingleInitializer(local);
                         continue;
+                    case IObjectCreationOperation { Arguments: { Length: > 0 } arguments }:
+                        // new StreamWriter(Response.Body): a writer over the response.
+                        receiver = arguments[0].Value;
+                        continue;
                     default:
                         return false;
                 }

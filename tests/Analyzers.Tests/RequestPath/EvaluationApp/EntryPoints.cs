@@ -44,6 +44,14 @@ public class PriceList : IPriceList
     public decimal Price(int id) => _base * id;
 }
 
+public interface ICurrency { string Code { get; } }
+
+public class Currency : ICurrency
+{
+    public Currency() => Code = File.ReadAllText("currency.txt"); // HK1003
+    public string Code { get; }
+}
+
 public class AuditLog
 {
     public AuditLog() => Thread.Sleep(1); // HK1002

@@ -16,6 +16,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("db");
 builder.Services.AddExceptionHandler<LoggingExceptionHandler>();
 builder.Services.AddScoped<TimingFilter>();
+builder.Services.AddTransient(typeof(ICurrency), typeof(Currency));
 builder.Services.AddHostedService<Cleanup>();
 
 var app = builder.Build();
@@ -26,7 +27,17 @@ app.Use(async (context, next) =>
     System.Threading.Thread.Sleep(5); // HK1002
     await next(context);
 });
+app.UseStatusCodePages(async context =>
+{
+    var page = System.IO.File.ReadAllText("status.html"); // HK1003
+    await context.HttpContext.Response.WriteAsync(page); // clean
+});
 app.MapGet("/ping", () => "pong").AddEndpointFilter<AuditEndpointFilter>();
+app.MapGet("/pong", () => "ping").AddEndpointFilter(async (context, next) =>
+{
+    System.Threading.Thread.Sleep(1); // HK1002
+    return await next(context);
+});
 app.MapHealthChecks("/health");
 app.MapControllers();
 app.Run();

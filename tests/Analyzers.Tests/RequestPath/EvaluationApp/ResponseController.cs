@@ -19,6 +19,8 @@ public class ResponseController : ControllerBase
         var body = HttpContext.Response.Body;
         await body.FlushAsync(); // clean
         await Response.WriteAsJsonAsync(new { url }); // clean
+        await using var writer = new System.IO.StreamWriter(Response.Body);
+        await writer.FlushAsync(); // clean
         await Task.Delay(100); // HK1006
         var page = await _http.GetStringAsync(url); // HK1006
         await Response.WriteAsync(page, HttpContext.RequestAborted); // clean

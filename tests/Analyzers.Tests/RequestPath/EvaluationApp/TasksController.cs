@@ -91,7 +91,36 @@ public class TasksController : ControllerBase
         return task.Result; // HK1001
     }
 
+    public int WaitedTogether()
+    {
+        var a = LoadAsync(1);
+        var b = LoadAsync(2);
+        Task.WhenAll(a, b).Wait(); // HK1001
+        return a.Result + b.Result; // clean
+    }
+
+    public async Task<int> Looped(int[] ids)
+    {
+        var tasks = ids.Select(LoadAsync).ToArray();
+        foreach (var task in tasks)
+        {
+            await task;
+        }
+
+        return tasks[0].Result + tasks.Sum(t => t.Result); // clean
+    }
+
+    public async Task<int> ReassignedByOut()
+    {
+        var task = LoadAsync(1);
+        await task;
+        Replace(out task);
+        return task.Result; // HK1001
+    }
+
     public int Direct() => LoadAsync(4).Result; // HK1001
+
+    private static void Replace(out Task<int> task) => task = LoadAsync(6);
 
     private static void Refresh(ref Task<int> task) => task = LoadAsync(5);
 
