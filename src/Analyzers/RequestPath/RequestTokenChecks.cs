@@ -51,26 +51,44 @@ namespace HerokuAnalyzers.RequestPath
         /// </summary>
         private static bool WritesToResponse(IInvocationOperation invocation)
         {
-            var receiver = invocation.Instance
-                           ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            for (var depth = 0; receiver != null && depth < 4; depth++)
+            if (invocation.Instance != null && IsResponse(invocation.Instance))
             {
-                receiver = Operations.WithoutConversions(receiver);
-                if (IsHttpResponse(receiver.Type))
+                return true;
+            }
+
+            // Response.WriteAsync(…) (an extension), stream.CopyToAsync(Response.Body), JsonSerializer.SerializeAsync(Response.Body, …).
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Type?.IsReferenceType == true && IsResponse(argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The response, its Body or BodyWriter, or a writer made over them, seen through locals assigned once.</summary>
+        private static bool IsResponse(IOperation? value)
+        {
+            for (var depth = 0; value != null && depth < 4; depth++)
+            {
+                value = Operations.WithoutConversions(value);
+                if (IsHttpResponse(value.Type))
                 {
                     return true;
                 }
 
-                switch (receiver)
+                switch (value)
                 {
                     case IPropertyReferenceOperation { Property: { Name: "Body" or "BodyWriter" } property } when IsHttpResponse(property.ContainingType):
                         return true;
                     case ILocalReferenceOperation local:
-                        receiver = Operations.SingleInitializer(local);
+                        value = Operations.SingleInitializer(local);
                         continue;
                     case IObjectCreationOperation { Arguments: { Length: > 0 } arguments }:
                         // new StreamWriter(Response.Body): a writer over the response.
-                        receiver = arguments[0].Value;
+                        value = arguments[0].Value;
                         continue;
                     default:
                         return false;

@@ -21,6 +21,10 @@ public class ResponseController : ControllerBase
         await Response.WriteAsJsonAsync(new { url }); // clean
         await using var writer = new System.IO.StreamWriter(Response.Body);
         await writer.FlushAsync(); // clean
+        await using var file = System.IO.File.OpenRead("page.html");
+        await file.CopyToAsync(Response.Body); // clean
+        await System.Text.Json.JsonSerializer.SerializeAsync(Response.Body, new { url }); // clean
+        await file.CopyToAsync(System.IO.Stream.Null); // HK1006
         await Task.Delay(100); // HK1006
         var page = await _http.GetStringAsync(url); // HK1006
         await Response.WriteAsync(page, HttpContext.RequestAborted); // clean
