@@ -102,13 +102,14 @@ namespace HerokuAnalyzers.RequestPath
         private static void CheckSynchronousIo(IInvocationOperation invocation, CheckScope scope, INamedTypeSymbol type)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingAssembly == null || method.Locations.Length == 0 || method.Locations[0].IsInSource || IsExcludedIo(invocation, scope.Symbols))
+            if (method.ContainingAssembly == null || method.Locations.Length == 0 || method.Locations[0].IsInSource)
             {
                 return;
             }
 
+            // The twin answer is memoized; the exclusions may look at locals' initializers, so only calls with a twin get there.
             var twin = scope.Twins.Find(invocation);
-            if (twin == null)
+            if (twin == null || IsExcludedIo(invocation, scope.Symbols))
             {
                 return;
             }

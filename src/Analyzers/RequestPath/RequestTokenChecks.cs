@@ -13,7 +13,7 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
-            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method) || OnlySchedules(method) || WritesToResponse(invocation))
+            if (!scope.Symbols.IsAwaitable(method.ReturnType) || scope.Options.IsExcluded(method) || OnlySchedules(method))
             {
                 return;
             }
@@ -37,7 +37,7 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             var token = scope.RequestToken(invocation);
-            if (token != null && !DetachedWork.IsInside(invocation) && !DetachedWork.IsDiscarded(invocation))
+            if (token != null && !DetachedWork.IsInside(invocation) && !DetachedWork.IsDiscarded(invocation) && !WritesToResponse(invocation))
             {
                 scope.Add(Descriptors.HK1006_RequestTokenNotPassed, invocation, method.ContainingType.Name + "." + method.Name,
                     CheckScope.Fix(RequestPathAnalyzer.FixPassToken).Add(RequestPathAnalyzer.TokenProperty, token), token);

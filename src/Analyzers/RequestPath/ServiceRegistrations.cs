@@ -30,6 +30,15 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>The lifetime of a registration method (AddScoped, TryAddTransient, AddKeyedSingleton, AddDbContext …), or null.</summary>
         public static ServiceLifetime? LifetimeOf(IMethodSymbol method)
         {
+            // Called for every invocation: the name first, the namespace (a string to build) only for candidates.
+            var name = method.Name;
+            if (!(name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("TryAdd", StringComparison.Ordinal))
+                || !(name.EndsWith("Scoped", StringComparison.Ordinal) || name.EndsWith("Transient", StringComparison.Ordinal) || name.EndsWith("Singleton", StringComparison.Ordinal)
+                     || name == "AddDbContext" || name == "AddHttpClient"))
+            {
+                return null;
+            }
+
             method = method.ReducedFrom ?? method;
             var ns = method.ContainingNamespace?.ToDisplayString();
             if (ns == null || !ns.StartsWith("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal))
@@ -37,7 +46,6 @@ namespace HerokuAnalyzers.RequestPath
                 return null;
             }
 
-            var name = method.Name;
             if (name.EndsWith("Scoped", StringComparison.Ordinal) || name.EndsWith("Transient", StringComparison.Ordinal)
                 || name == "AddDbContext" || name == "AddHttpClient")
             {
