@@ -60,12 +60,12 @@ namespace HerokuAnalyzers.RequestPath
 
                     return;
 
-                case "WaitAll" when IsTask(type, symbols):
+                case "WaitAll" when IsTask(type, symbols) && !ArgumentIsZero(invocation, 1):
                     scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method),
                         IsParamsOnly(invocation) ? CheckScope.Fix(RequestPathAnalyzer.FixAwaitWhenAll) : null);
                     return;
 
-                case "WaitAny" when IsTask(type, symbols):
+                case "WaitAny" when IsTask(type, symbols) && !ArgumentIsZero(invocation, 1):
                     scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method));
                     return;
 
@@ -171,7 +171,8 @@ namespace HerokuAnalyzers.RequestPath
 
         /// <summary>
         /// <c>while (reader.Read()) { reader.IsDBNull(0) … reader.GetFieldValue&lt;T&gt;(1) }</c>: the Read fetched the
-        /// row (the finding is there); reading its columns does not wait for the database again.
+        /// row (the finding is there; with <c>await reader.ReadAsync()</c> there is none); reading its columns
+        /// does not wait for the database again.
         /// </summary>
         private static bool IsInReadRow(IInvocationOperation invocation)
         {
@@ -203,7 +204,7 @@ namespace HerokuAnalyzers.RequestPath
 
                 foreach (var operation in condition.DescendantsAndSelf())
                 {
-                    if (operation is IInvocationOperation { TargetMethod.Name: "Read", Instance: { } instance }
+                    if (operation is IInvocationOperation { TargetMethod.Name: "Read" or "ReadAsync", Instance: { } instance }
                         && SymbolEqualityComparer.Default.Equals(CompletedTasks.Referenced(instance), reader))
                     {
                         return true;
@@ -252,15 +253,15 @@ namespace HerokuAnalyzers.RequestPath
                 case "Thread":
                     return (method.Name == "Sleep" || method.Name == "Join") && !FirstArgumentIsZero(invocation) || method.Name == "SpinWait";
                 case "SpinWait":
-                    return method.Name == "SpinUntil" || method.Name == "SpinOnce";
+                    return method.Name == "SpinUntil" && !ArgumentIsZero(invocation, 1) || method.Name == "SpinOnce";
                 case "SemaphoreSlim":
                 case "ManualResetEventSlim":
                 case "CountdownEvent":
                     return method.Name == "Wait" && !FirstArgumentIsZero(invocation);
                 case "Barrier":
-                    return method.Name == "SignalAndWait";
+                    return method.Name == "SignalAndWait" && !FirstArgumentIsZero(invocation);
                 case "Monitor":
-                    return method.Name == "Wait";
+                    return method.Name == "Wait" && !ArgumentIsZero(invocation, 1);
                 case "WaitHandle":
                     return (method.Name == "WaitOne" || method.Name == "WaitAll" || method.Name == "WaitAny") && !ArgumentIsZero(invocation, method.IsStatic ? 1 : 0);
                 default:

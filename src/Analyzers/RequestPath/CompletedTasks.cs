@@ -30,6 +30,12 @@ namespace HerokuAnalyzers.RequestPath
                     return true;
             }
 
+            // static readonly Task<int> Zero = Task.FromResult(0); … Zero.Result
+            if (task is IFieldReferenceOperation { Field: { IsReadOnly: true } field } && IsCompletedInitializer(field))
+            {
+                return true;
+            }
+
             // var done = Task.FromResult(1); … done.Result
             if (task is ILocalReferenceOperation local && Operations.SingleInitializer(local) is IOperation initializer
                 && !(Operations.WithoutConversions(initializer) is ILocalReferenceOperation) && IsCompletedByConstruction(initializer))
@@ -39,6 +45,21 @@ namespace HerokuAnalyzers.RequestPath
 
             var symbol = Referenced(task);
             return symbol != null && (IsAwaitedBefore(symbol, use) || IsGuarded(symbol, use) || IsContinuationAntecedent(symbol, use));
+        }
+
+        /// <summary>A readonly field initialized with Task.FromResult(…) or Task.CompletedTask (read from the syntax: no semantic model here).</summary>
+        private static bool IsCompletedInitializer(IFieldSymbol field)
+        {
+            if (field.DeclaringSyntaxReferences.Length != 1
+                || !(field.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }))
+            {
+                return false;
+            }
+
+            var text = initializer.Value.ToString();
+            return (text.StartsWith("Task.FromResult", System.StringComparison.Ordinal) || text.StartsWith("ValueTask.FromResult", System.StringComparison.Ordinal))
+                   && text.IndexOf('(') > 0 && text.EndsWith(")", System.StringComparison.Ordinal)
+                   || text == "Task.CompletedTask" || text == "ValueTask.CompletedTask";
         }
 
         private static bool IsCompletedByConstruction(IOperation task)
@@ -326,25 +347,21 @@ namespace HerokuAnalyzers.RequestPath
             return SymbolEqualityComparer.Default.Equals(Referenced(awaited), symbol);
         }
 
-        /// <summary>WhenAll/WaitAll over the task: as a params element, or over the collection holding it (also through Select, ToArray, Values).</summary>
+        /// <summary>
+        /// WhenAll/WaitAll over the task: as a params element, or over anything built from it — an array, list or
+        /// collection expression holding it, the collection itself, <c>tasks.Select(…)</c>, <c>byId.Values</c>.
+        /// </summary>
         private static bool CoversArguments(IInvocationOperation invocation, ISymbol symbol)
         {
             foreach (var argument in invocation.Arguments)
             {
-                var value = Operations.WithoutConversions(argument.Value);
-                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    foreach (var element in initializer.ElementValues)
+                    if ((operation is ILocalReferenceOperation || operation is IParameterReferenceOperation || operation is IFieldReferenceOperation)
+                        && SymbolEqualityComparer.Default.Equals(Referenced(operation), symbol))
                     {
-                        if (SymbolEqualityComparer.Default.Equals(Referenced(element), symbol))
-                        {
-                            return true;
-                        }
+                        return true;
                     }
-                }
-                else if (SymbolEqualityComparer.Default.Equals(Referenced(CollectionRoot(value)), symbol))
-                {
-                    return true;
                 }
             }
 

@@ -92,6 +92,10 @@ namespace HerokuAnalyzers.RequestPath
 
                 switch (value)
                 {
+                    case IDefaultValueOperation _:
+                    case IObjectCreationOperation { Arguments: { Length: 0 }, Type: { Name: "TimeSpan" } }:
+                        // default(TimeSpan), default, new TimeSpan()
+                        return true;
                     case ILocalReferenceOperation local when Infrastructure.Operations.SingleInitializer(local) is IOperation initializer:
                         value = initializer;
                         continue;

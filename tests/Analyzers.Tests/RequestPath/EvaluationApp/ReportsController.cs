@@ -30,6 +30,10 @@ public class ReportsController : ControllerBase
         while (await reader.ReadAsync(HttpContext.RequestAborted)) // clean
         {
             ids.Add(reader.GetInt32(0)); // clean
+            if (!reader.IsDBNull(1)) // clean
+            {
+                ids.Add(reader.GetFieldValue<int>(1)); // clean
+            }
         }
 
         return ids;

@@ -10,6 +10,17 @@ namespace EvaluationApp;
 public class TasksController : ControllerBase
 {
     private readonly Task<int> _pending = LoadAsync(0);
+    private static readonly Task<int> Zero = Task.FromResult(0);
+
+    public int FromField() => Zero.Result; // clean
+
+    public async Task<int> InAList()
+    {
+        var a = LoadAsync(1);
+        var b = LoadAsync(2);
+        await Task.WhenAll(new List<Task> { a, b });
+        return a.Result + b.Result; // clean
+    }
 
     private int Cached => _pending.Result; // HK1001
 

@@ -22,7 +22,10 @@ public class WaitsController : ControllerBase
         var c = work.Wait(idle); // clean
         var d = Ready.WaitOne(_poll); // clean
         var e = Gate.Wait(0); // clean
-        return a && b && c && d && e;
+        var f = Task.WaitAll(new[] { work }, 0); // clean
+        var g = SpinWait.SpinUntil(() => work.IsCompleted, 0); // clean
+        var h = Ready.WaitOne(default(TimeSpan)); // clean
+        return a && b && c && d && e && f && g && h;
     }
 
     public bool Block(Task work)
@@ -32,6 +35,8 @@ public class WaitsController : ControllerBase
         var a = Gate.Wait(wait); // HK1002
         var b = Ready.WaitOne(1000); // HK1002
         var c = work.Wait(TimeSpan.FromSeconds(1)); // HK1001
-        return a && b && c;
+        var d = Task.WaitAll(new[] { work }, 250); // HK1001
+        var e = SpinWait.SpinUntil(() => work.IsCompleted, 250); // HK1002
+        return a && b && c && d && e;
     }
 }
