@@ -103,10 +103,19 @@ namespace HerokuAnalyzers.RequestPath
         public ServiceLifetime? Lifetime(INamedTypeSymbol type)
             => _lifetimes.TryGetValue(type.OriginalDefinition, out var lifetime) ? lifetime : (ServiceLifetime?)null;
 
-        /// <summary>How messages name code the container runs: "the constructor of scoped service Foo".</summary>
+        /// <summary>How messages name code the container runs: "the constructor of scoped or transient service Foo".</summary>
         public static string Describe(ServiceLifetime lifetime, string what, string service)
-            => lifetime == ServiceLifetime.Singleton
-                ? "the " + what + " of singleton " + service + ", on its first resolution in a request"
-                : "the " + what + " of scoped or transient service " + service;
+            => ActivationPrefix + what + " of " + (lifetime == ServiceLifetime.Singleton
+                ? "singleton " + service + ", on its first resolution in a request"
+                : "scoped or transient service " + service);
+
+        /// <summary>
+        /// A handler name made by <see cref="Describe"/>: findings in that code say where it runs ("reached from the
+        /// factory of singleton Rates, on its first resolution in a request") even when they are in it directly.
+        /// </summary>
+        public static bool IsActivation(string? handlerName)
+            => handlerName != null && handlerName.StartsWith(ActivationPrefix, StringComparison.Ordinal);
+
+        private const string ActivationPrefix = "the ";
     }
 }
