@@ -40,6 +40,8 @@ namespace HerokuAnalyzers.RequestPath
         private readonly RequestPathSymbols _symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwin> _memo = new ConcurrentDictionary<IMethodSymbol, AsyncTwin>(SymbolEqualityComparer.Default);
 
+        private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwin> _efMemo = new ConcurrentDictionary<IMethodSymbol, AsyncTwin>(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _tokenOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         public AsyncTwins(RequestPathSymbols symbols) => _symbols = symbols;
@@ -52,12 +54,14 @@ namespace HerokuAnalyzers.RequestPath
                 return null;
             }
 
-            if (IsEfQueryOperator(invocation))
+            // LINQ operators run a query or not depending on their source, so that is decided per call; only
+            // the operator's EF twin is memoized, in a memo of its own.
+            if (IsLinqOperator(method))
             {
-                return Lookup(method, original => FindEfTwin(original));
+                return IsEfQueryOperator(invocation) ? Lookup(_efMemo, method, FindEfTwin) : null;
             }
 
-            return Lookup(method, FindTwin);
+            return Lookup(_memo, method, FindTwin);
         }
 
         /// <summary>An overload of the same method with one more, trailing, CancellationToken parameter.</summary>
@@ -103,18 +107,18 @@ namespace HerokuAnalyzers.RequestPath
             return true;
         }
 
-        private AsyncTwin? Lookup(IMethodSymbol method, Func<IMethodSymbol, AsyncTwin?> find)
+        private static AsyncTwin? Lookup(ConcurrentDictionary<IMethodSymbol, AsyncTwin> memo, IMethodSymbol method, Func<IMethodSymbol, AsyncTwin?> find)
         {
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (_memo.TryGetValue(original, out var known))
+            if (memo.TryGetValue(original, out var known))
             {
                 return ReferenceEquals(known, None) ? null : known;
             }
 
             var twin = find(original);
-            if (_memo.Count < MaxEntries)
+            if (memo.Count < MaxEntries)
             {
-                _memo.TryAdd(original, twin ?? None);
+                memo.TryAdd(original, twin ?? None);
             }
 
             return twin;
@@ -143,11 +147,68 @@ namespace HerokuAnalyzers.RequestPath
 
                 if (method.IsStatic)
                 {
-                    break;
+                    return method.IsExtensionMethod ? FindExtensionTwin(method) : null;
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The micro-ORM pattern (Dapper's <c>Query&lt;T&gt;</c>/<c>QueryAsync&lt;T&gt;</c> on a connection): an extension
+        /// method next to the synchronous one, taking the same receiver and the same parameters by name, where
+        /// either may have optional parameters the other lacks (<c>buffered</c>, a trailing token). Not exact:
+        /// the fix is not offered, the call may pass an argument the twin has no parameter for.
+        /// </summary>
+        private AsyncTwin? FindExtensionTwin(IMethodSymbol method)
+        {
+            foreach (var member in method.ContainingType.GetMembers(method.Name + "Async"))
+            {
+                if (member is IMethodSymbol candidate && candidate.IsExtensionMethod && candidate.DeclaredAccessibility == Accessibility.Public
+                    && candidate.TypeParameters.Length == method.TypeParameters.Length && _symbols.IsAwaitable(candidate.ReturnType)
+                    && MatchesByName(method, candidate) && MatchesByName(candidate, method))
+                {
+                    return new AsyncTwin(candidate, false, false);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Every required parameter of <paramref name="from"/> is in <paramref name="to"/> by name and type (the receiver by position).</summary>
+        private bool MatchesByName(IMethodSymbol from, IMethodSymbol to)
+        {
+            if (from.Parameters.Length == 0 || to.Parameters.Length == 0
+                || from.Parameters[0].Type.ToDisplayString() != to.Parameters[0].Type.ToDisplayString())
+            {
+                return false;
+            }
+
+            for (var i = 1; i < from.Parameters.Length; i++)
+            {
+                var parameter = from.Parameters[i];
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, _symbols.CancellationToken))
+                {
+                    continue;
+                }
+
+                IParameterSymbol? match = null;
+                foreach (var other in to.Parameters)
+                {
+                    if (other.Name == parameter.Name)
+                    {
+                        match = other;
+                        break;
+                    }
+                }
+
+                if (match == null ? !parameter.IsOptional : match.Type.ToDisplayString() != parameter.Type.ToDisplayString() || match.RefKind != parameter.RefKind)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private AsyncTwin? FindEfTwin(IMethodSymbol method)
@@ -193,7 +254,8 @@ namespace HerokuAnalyzers.RequestPath
                     continue;
                 }
 
-                if (AsMemory(expected) == actual)
+                // Span<T> → Memory<T>; for EF's twins of Enumerable operators, Func<…> → Expression<Func<…>>.
+                if (AsMemory(expected) == actual || skip == 1 && "System.Linq.Expressions.Expression<" + expected + ">" == actual)
                 {
                     exact = false;
                     continue;
@@ -208,7 +270,20 @@ namespace HerokuAnalyzers.RequestPath
         private static string AsMemory(string type)
             => type.Replace("System.ReadOnlySpan<", "System.ReadOnlyMemory<").Replace("System.Span<", "System.Memory<");
 
-        /// <summary>A LINQ operator applied to a query whose root is an EF Core DbSet: it runs the query synchronously.</summary>
+        /// <summary>An operator of System.Linq.Enumerable or System.Linq.Queryable.</summary>
+        private static bool IsLinqOperator(IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            var type = method.ContainingType;
+            return method.IsExtensionMethod && type != null && (type.Name == "Enumerable" || type.Name == "Queryable")
+                   && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
+        }
+
+        /// <summary>
+        /// A LINQ operator whose source is an EF Core query: it runs the query synchronously. Decided for this
+        /// call from its source (<see cref="EfQueries"/>), never for the operator once: <c>list.ToList()</c> next
+        /// to <c>db.Invoices.ToList()</c> stays clean.
+        /// </summary>
         private bool IsEfQueryOperator(IInvocationOperation invocation)
         {
             if (_symbols.EfQueryableExtensions == null || _symbols.DbSet == null)
@@ -216,44 +291,8 @@ namespace HerokuAnalyzers.RequestPath
                 return false;
             }
 
-            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            var ns = method.ContainingType?.ToDisplayString();
-            if (ns != "System.Linq.Enumerable" && ns != "System.Linq.Queryable" || !method.IsExtensionMethod)
-            {
-                return false;
-            }
-
-            IOperation? source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            for (var depth = 0; source != null && depth < 32; depth++)
-            {
-                while (source is IConversionOperation conversion)
-                {
-                    source = conversion.Operand;
-                }
-
-                if (RequestHandlers.DerivesFrom(source.Type, _symbols.DbSet))
-                {
-                    return true;
-                }
-
-                if (!(source is IInvocationOperation inner) || !IsQueryBuilder(inner))
-                {
-                    return false;
-                }
-
-                source = inner.Instance ?? (inner.Arguments.Length > 0 ? inner.Arguments[0].Value : null);
-            }
-
-            return false;
-        }
-
-        /// <summary>Operators that compose an EF query without running it (Where, Include, AsNoTracking …).</summary>
-        private static bool IsQueryBuilder(IInvocationOperation invocation)
-        {
-            var type = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).ContainingType?.ToDisplayString();
-            return type == "System.Linq.Queryable"
-                   || type == "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions"
-                   || type == "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions";
+            var source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            return EfQueries.IsEfQuery(source, _symbols);
         }
     }
 }

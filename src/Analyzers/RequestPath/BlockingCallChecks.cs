@@ -35,6 +35,7 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
+            scope.Symbols.Registrations.Record(invocation);
             if (scope.Options.IsExcluded(method))
             {
                 return;
@@ -59,12 +60,12 @@ namespace HerokuAnalyzers.RequestPath
 
                     return;
 
-                case "WaitAll" when IsTask(type, symbols):
+                case "WaitAll" when IsTask(type, symbols) && !ArgumentIsZero(invocation, 1):
                     scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method),
                         IsParamsOnly(invocation) ? CheckScope.Fix(RequestPathAnalyzer.FixAwaitWhenAll) : null);
                     return;
 
-                case "WaitAny" when IsTask(type, symbols):
+                case "WaitAny" when IsTask(type, symbols) && !ArgumentIsZero(invocation, 1):
                     scope.Add(Infrastructure.Descriptors.HK1001_BlockingTaskWait, invocation, Name(type, method));
                     return;
 
@@ -101,13 +102,14 @@ namespace HerokuAnalyzers.RequestPath
         private static void CheckSynchronousIo(IInvocationOperation invocation, CheckScope scope, INamedTypeSymbol type)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingAssembly == null || method.Locations.Length == 0 || method.Locations[0].IsInSource || IsExcludedIo(invocation, scope.Symbols))
+            if (method.ContainingAssembly == null || method.Locations.Length == 0 || method.Locations[0].IsInSource)
             {
                 return;
             }
 
+            // The twin answer is memoized; the exclusions may look at locals' initializers, so only calls with a twin get there.
             var twin = scope.Twins.Find(invocation);
-            if (twin == null)
+            if (twin == null || IsExcludedIo(invocation, scope.Symbols))
             {
                 return;
             }
@@ -153,8 +155,7 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            if (RequestHandlers.DerivesFrom(receiver, symbols.MemoryStream)
-                || receiver != null && (receiver.Name == "StringReader" || receiver.Name == "StringWriter") && receiver.ContainingNamespace?.ToDisplayString() == "System.IO")
+            if (InMemoryIo.IsInMemoryCall(invocation, symbols) || IsInReadRow(invocation))
             {
                 return true;
             }
@@ -166,6 +167,76 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             return method.Name == "CreateDbContext" && RequestHandlers.IsOrImplements(type, symbols.DbContextFactory);
+        }
+
+        /// <summary>
+        /// <c>while (reader.Read()) { reader.IsDBNull(0) … reader.GetFieldValue&lt;T&gt;(1) }</c>: the Read fetched the
+        /// row (the finding is there; with <c>await reader.ReadAsync()</c> there is none); reading its columns
+        /// does not wait for the database again.
+        /// </summary>
+        private static bool IsInReadRow(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (invocation.Instance == null || name == "Read" || name == "NextResult" || !IsDataReader(invocation.Instance.Type))
+            {
+                return false;
+            }
+
+            var reader = CompletedTasks.Referenced(invocation.Instance);
+            if (reader == null)
+            {
+                return false;
+            }
+
+            for (var parent = invocation.Parent; parent != null; parent = parent.Parent)
+            {
+                var condition = parent switch
+                {
+                    IWhileLoopOperation loop => loop.Condition,
+                    IForLoopOperation loop => loop.Condition,
+                    IConditionalOperation conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition == null)
+                {
+                    continue;
+                }
+
+                foreach (var operation in condition.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.Name: "Read" or "ReadAsync", Instance: { } instance }
+                        && SymbolEqualityComparer.Default.Equals(CompletedTasks.Referenced(instance), reader))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDataReader(ITypeSymbol? type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.Name == "DbDataReader" && current.ContainingNamespace?.ToDisplayString() == "System.Data.Common")
+                {
+                    return true;
+                }
+            }
+
+            if (type != null)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (@interface.Name == "IDataReader" && @interface.ContainingNamespace?.ToDisplayString() == "System.Data")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return type?.Name == "IDataReader";
         }
 
         private static bool IsBlockingWait(IInvocationOperation invocation, INamedTypeSymbol type, RequestPathSymbols symbols)
@@ -182,15 +253,15 @@ namespace HerokuAnalyzers.RequestPath
                 case "Thread":
                     return (method.Name == "Sleep" || method.Name == "Join") && !FirstArgumentIsZero(invocation) || method.Name == "SpinWait";
                 case "SpinWait":
-                    return method.Name == "SpinUntil" || method.Name == "SpinOnce";
+                    return method.Name == "SpinUntil" && !ArgumentIsZero(invocation, 1) || method.Name == "SpinOnce";
                 case "SemaphoreSlim":
                 case "ManualResetEventSlim":
                 case "CountdownEvent":
                     return method.Name == "Wait" && !FirstArgumentIsZero(invocation);
                 case "Barrier":
-                    return method.Name == "SignalAndWait";
+                    return method.Name == "SignalAndWait" && !FirstArgumentIsZero(invocation);
                 case "Monitor":
-                    return method.Name == "Wait";
+                    return method.Name == "Wait" && !ArgumentIsZero(invocation, 1);
                 case "WaitHandle":
                     return (method.Name == "WaitOne" || method.Name == "WaitAll" || method.Name == "WaitAny") && !ArgumentIsZero(invocation, method.IsStatic ? 1 : 0);
                 default:
@@ -245,9 +316,7 @@ namespace HerokuAnalyzers.RequestPath
                 return false;
             }
 
-            var value = invocation.Arguments[index].Value;
-            var seconds = Durations.Seconds(value, Durations.Unit.Milliseconds);
-            return seconds == 0;
+            return Durations.IsZero(invocation.Arguments[index].Value);
         }
 
         private static System.Collections.Immutable.ImmutableDictionary<string, string?> WithToken(System.Collections.Immutable.ImmutableDictionary<string, string?> properties, string? token)

@@ -76,6 +76,65 @@ namespace HerokuAnalyzers.RequestPath
             }
         }
 
+        /// <summary>
+        /// A zero duration (<c>Wait(0)</c>, <c>WaitOne(TimeSpan.Zero)</c>): written there, or read from a constant,
+        /// a readonly field initialized to zero, or a local the body assigns once.
+        /// </summary>
+        public static bool IsZero(IOperation value)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                value = Infrastructure.Operations.WithoutConversions(value);
+                if (Seconds(value, Unit.Milliseconds) == 0)
+                {
+                    return true;
+                }
+
+                switch (value)
+                {
+                    case IDefaultValueOperation _:
+                    case IObjectCreationOperation { Arguments: { Length: 0 }, Type: { Name: "TimeSpan" } }:
+                        // default(TimeSpan), default, new TimeSpan()
+                        return true;
+                    case ILocalReferenceOperation local when Infrastructure.Operations.SingleInitializer(local) is IOperation initializer:
+                        value = initializer;
+                        continue;
+                    case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                        return IsZeroInitializer(field);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>static readonly TimeSpan NoWait = TimeSpan.Zero;</c>, <c>readonly int _poll = 0;</c> (no semantic model for other files: read the syntax).</summary>
+        private static bool IsZeroInitializer(IFieldSymbol field)
+        {
+            if (field.DeclaringSyntaxReferences.Length != 1
+                || !(field.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }))
+            {
+                return false;
+            }
+
+            switch (initializer.Value)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal:
+                    return literal.Token.Value is int number && number == 0;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText == "Zero" && member.Expression.ToString().EndsWith("TimeSpan", System.StringComparison.Ordinal);
+                case Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call:
+                    return call.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax from
+                           && from.Name.Identifier.ValueText.StartsWith("From", System.StringComparison.Ordinal)
+                           && from.Expression.ToString().EndsWith("TimeSpan", System.StringComparison.Ordinal)
+                           && call.ArgumentList.Arguments.Count == 1
+                           && call.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token: { Value: int amount } } && amount == 0;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>"45 s", "5 min", "without any limit".</summary>
         public static string Describe(double seconds)
         {

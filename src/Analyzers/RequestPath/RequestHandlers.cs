@@ -17,6 +17,69 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>Source classes some controller derives from: their public methods are actions too.</summary>
         private readonly HashSet<INamedTypeSymbol> _controllerBases;
 
+        /// <summary>Framework interfaces whose implementations ASP.NET Core calls for a request (filters aside).</summary>
+        private static readonly string[] CallbackInterfaces =
+        {
+            "Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck",
+            "Microsoft.AspNetCore.Authorization.IAuthorizationHandler",
+            "Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler",
+            "Microsoft.AspNetCore.Authentication.IClaimsTransformation",
+            "Microsoft.AspNetCore.Diagnostics.IExceptionHandler",
+            "Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder",
+            "Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IModelValidator",
+            "Microsoft.AspNetCore.Mvc.Formatters.IInputFormatter",
+            "Microsoft.AspNetCore.Mvc.Formatters.IOutputFormatter",
+            "Microsoft.AspNetCore.Razor.TagHelpers.ITagHelperComponent",
+            "Microsoft.AspNetCore.Routing.IRouteConstraint",
+            "Microsoft.AspNetCore.Http.IResult",
+            "Microsoft.AspNetCore.Mvc.IActionResult",
+            "Microsoft.AspNetCore.Http.IMiddleware",
+        };
+
+        /// <summary>Framework base classes whose overrides ASP.NET Core calls for a request.</summary>
+        private static readonly string[] CallbackBaseClasses =
+        {
+            "Microsoft.AspNetCore.Razor.TagHelpers.TagHelper",
+            "Microsoft.AspNetCore.Authorization.AuthorizationHandler`1",
+            "Microsoft.AspNetCore.Authorization.AuthorizationHandler`2",
+            "Microsoft.AspNetCore.Authentication.AuthenticationHandler`1",
+            "Microsoft.AspNetCore.Mvc.Formatters.InputFormatter",
+            "Microsoft.AspNetCore.Mvc.Formatters.TextInputFormatter",
+            "Microsoft.AspNetCore.Mvc.Formatters.OutputFormatter",
+            "Microsoft.AspNetCore.Mvc.Formatters.TextOutputFormatter",
+            "Microsoft.AspNetCore.Mvc.ActionResult",
+            "System.ComponentModel.DataAnnotations.ValidationAttribute",
+        };
+
+        private readonly HashSet<INamedTypeSymbol> _callbackInterfaces = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _callbackBaseClasses = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? _viewComponent;
+        private readonly INamedTypeSymbol? _viewComponentAttribute;
+
+        public RequestHandlers(RequestPathSymbols symbols, IEnumerable<INamedTypeSymbol> controllers, Compilation compilation)
+            : this(symbols, controllers)
+        {
+            // Resolved once per compilation, when the handlers are decided (compilation end).
+            foreach (var name in CallbackInterfaces)
+            {
+                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                {
+                    _callbackInterfaces.Add(type);
+                }
+            }
+
+            foreach (var name in CallbackBaseClasses)
+            {
+                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                {
+                    _callbackBaseClasses.Add(type);
+                }
+            }
+
+            _viewComponent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponent");
+            _viewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponentAttribute");
+        }
+
         public RequestHandlers(RequestPathSymbols symbols, IEnumerable<INamedTypeSymbol> controllers)
         {
             _symbols = symbols;
@@ -61,15 +124,27 @@ namespace HerokuAnalyzers.RequestPath
             if (method.MethodKind == MethodKind.Constructor)
             {
                 // MVC creates a controller or page model for every request it handles.
-                return _controllerBases.Contains(type.OriginalDefinition) || DerivesFrom(type, _symbols.PageModel) ? type.Name + " constructor" : null;
+                if (_controllerBases.Contains(type.OriginalDefinition) || DerivesFrom(type, _symbols.PageModel))
+                {
+                    return type.Name + " constructor";
+                }
+
+                // The container builds registered services inside the request that resolves them.
+                return _symbols.Registrations.Lifetime(type) is ServiceLifetime lifetime ? ServiceRegistrations.Describe(lifetime, "constructor", type.Name) : null;
             }
 
-            if (method.MethodKind != MethodKind.Ordinary)
+            if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ExplicitInterfaceImplementation)
             {
                 return null;
             }
 
-            if (IsAction(method) || IsPageHandler(method) || IsMiddlewareInvoke(method) || IsFilterMethod(method))
+            if (method.MethodKind == MethodKind.Ordinary && (IsAction(method) || IsPageHandler(method) || IsMiddlewareInvoke(method) || IsViewComponentInvoke(method)))
+            {
+                return type.Name + "." + method.Name;
+            }
+
+            if (IsImplementationOf(method, @interface => IsOrImplements(@interface, _symbols.FilterMetadata) || SymbolEqualityComparer.Default.Equals(@interface, _symbols.EndpointFilter) || _callbackInterfaces.Contains(@interface.OriginalDefinition))
+                || OverridesCallback(method))
             {
                 return type.Name + "." + method.Name;
             }
@@ -83,7 +158,15 @@ namespace HerokuAnalyzers.RequestPath
         /// </summary>
         public static string? RegistrationName(IArgumentOperation argument, RequestPathSymbols symbols)
         {
-            if (!(argument.Parent is IInvocationOperation invocation) || argument.Parameter == null || !IsHandlerParameterType(argument.Parameter.Type, symbols))
+            // services.AddScoped<IFoo>(sp => new Foo(…)): the container runs the factory inside the resolving request.
+            if (argument.Parent is IInvocationOperation registration && argument.Parameter?.Name is "implementationFactory" or "factory"
+                && ServiceRegistrations.LifetimeOf(registration.TargetMethod) is ServiceLifetime lifetime)
+            {
+                var typeArguments = registration.TargetMethod.TypeArguments;
+                return ServiceRegistrations.Describe(lifetime, "factory", typeArguments.Length > 0 ? typeArguments[0].Name : "service");
+            }
+
+            if (!(argument.Parent is IInvocationOperation invocation) || argument.Parameter == null)
             {
                 return null;
             }
@@ -91,6 +174,17 @@ namespace HerokuAnalyzers.RequestPath
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var ns = method.ContainingNamespace?.ToDisplayString() ?? "";
             if (!ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || method.Name == "MapGroup")
+            {
+                return null;
+            }
+
+            // .AddEndpointFilter(async (context, next) => …) on an endpoint or group: runs around the handler.
+            if (method.Name == "AddEndpointFilter" && argument.Parameter.Type is INamedTypeSymbol { Name: "Func" })
+            {
+                return method.Name;
+            }
+
+            if (!IsHandlerParameterType(argument.Parameter.Type, symbols))
             {
                 return null;
             }
@@ -119,11 +213,31 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            // Use(Func<HttpContext, Func<Task>, Task>), Use(Func<HttpContext, RequestDelegate, Task>), Use(Func<RequestDelegate, RequestDelegate>).
+            // Use(Func<HttpContext, Func<Task>, Task>), Use(Func<HttpContext, RequestDelegate, Task>), Use(Func<RequestDelegate, RequestDelegate>),
+            // UseStatusCodePages(Func<StatusCodeContext, Task>): a context that carries the request's HttpContext.
             if (type is INamedTypeSymbol { IsGenericType: true } func && func.Name == "Func" && func.TypeArguments.Length > 0)
             {
                 var first = func.TypeArguments[0];
-                return SymbolEqualityComparer.Default.Equals(first, symbols.HttpContext) || SymbolEqualityComparer.Default.Equals(first, symbols.RequestDelegate);
+                return SymbolEqualityComparer.Default.Equals(first, symbols.HttpContext) || SymbolEqualityComparer.Default.Equals(first, symbols.RequestDelegate)
+                       || CarriesHttpContext(first, symbols);
+            }
+
+            return false;
+        }
+
+        private static bool CarriesHttpContext(ITypeSymbol type, RequestPathSymbols symbols)
+        {
+            if (type.TypeKind != TypeKind.Class || type.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers("HttpContext"))
+            {
+                if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(property.Type, symbols.HttpContext))
+                {
+                    return true;
+                }
             }
 
             return false;
@@ -189,20 +303,75 @@ namespace HerokuAnalyzers.RequestPath
                    && SymbolEqualityComparer.Default.Equals(method.ReturnType, _symbols.Task);
         }
 
-        /// <summary>Implementations of MVC filter interfaces (IFilterMetadata family) and IEndpointFilter.</summary>
-        private bool IsFilterMethod(IMethodSymbol method)
+        /// <summary>
+        /// View components (ViewComponent subclasses, "…ViewComponent" classes, [ViewComponent]): their public
+        /// Invoke/InvokeAsync runs while the view that includes them renders the response.
+        /// </summary>
+        private bool IsViewComponentInvoke(IMethodSymbol method)
+        {
+            if (method.Name != "Invoke" && method.Name != "InvokeAsync" || method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod)
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            return _viewComponent != null
+                   && (DerivesFrom(type, _viewComponent) || type.Name.EndsWith("ViewComponent", StringComparison.Ordinal) || HasAttributeInHierarchy(type, _viewComponentAttribute))
+                   && !HasAttributeInHierarchy(type, _symbols.NonViewComponentAttribute);
+        }
+
+        /// <summary>
+        /// Overrides of framework classes the request pipeline calls (tag helpers, authorization and authentication
+        /// handlers, formatters, action results, validation attributes), and of gRPC's generated service bases
+        /// (marked [BindServiceMethod]): gRPC-Web calls reach a dyno as HTTP/1.1 requests under the same router limit.
+        /// </summary>
+        private bool OverridesCallback(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                var declaring = overridden.ContainingType;
+                if (declaring == null)
+                {
+                    return false;
+                }
+
+                if (_callbackBaseClasses.Contains(declaring.OriginalDefinition) || IsGrpcServiceBase(declaring))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsGrpcServiceBase(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "BindServiceMethodAttribute" } attributeClass && attributeClass.ContainingNamespace?.ToDisplayString() == "Grpc.Core")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Implementations of the interfaces <paramref name="isCallback"/> accepts (MVC and endpoint filters, health checks …).</summary>
+        private static bool IsImplementationOf(IMethodSymbol method, Func<INamedTypeSymbol, bool> isCallback)
         {
             var type = method.ContainingType;
             foreach (var @interface in type.AllInterfaces)
             {
-                if (!IsOrImplements(@interface, _symbols.FilterMetadata) && !SymbolEqualityComparer.Default.Equals(@interface, _symbols.EndpointFilter))
+                if (!isCallback(@interface))
                 {
                     continue;
                 }
 
-                foreach (var member in @interface.GetMembers(method.Name))
+                foreach (var member in @interface.GetMembers())
                 {
-                    if (!(type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation))
+                    var interfaceMethod = member is IPropertySymbol property ? property.GetMethod : member as IMethodSymbol;
+                    if (interfaceMethod == null || !(type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation))
                     {
                         continue;
                     }

@@ -87,11 +87,11 @@ namespace HerokuAnalyzers.RequestPath
 
                 start.RegisterCompilationEndAction(c =>
                 {
-                    var handlers = new RequestHandlers(symbols, controllers);
+                    var handlers = new RequestHandlers(symbols, controllers, c.Compilation);
                     var reached = graph.Reach(node => node.Key is IMethodSymbol method ? handlers.HandlerName(method) : null);
                     foreach (var pair in reached)
                     {
-                        var reachedFrom = pair.Key == pair.Value.Handler ? null : pair.Value.Handler.HandlerName;
+                        var reachedFrom = pair.Key == pair.Value.Handler && !ServiceRegistrations.IsActivation(pair.Key.HandlerName) ? null : pair.Value.Handler.HandlerName;
                         foreach (var finding in pair.Key.Findings)
                         {
                             if (!(pair.Value.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))

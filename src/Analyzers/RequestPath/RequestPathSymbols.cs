@@ -26,6 +26,7 @@ namespace HerokuAnalyzers.RequestPath
             PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
             PageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
             NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
+            NonViewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonViewComponentAttribute");
 
             Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
             Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
@@ -41,6 +42,7 @@ namespace HerokuAnalyzers.RequestPath
             DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
             DbCommandInterface = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
 
             DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
             DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
@@ -87,6 +89,8 @@ namespace HerokuAnalyzers.RequestPath
 
         public INamedTypeSymbol? NonHandlerAttribute { get; }
 
+        public INamedTypeSymbol? NonViewComponentAttribute { get; }
+
         public INamedTypeSymbol Delegate { get; }
 
         public INamedTypeSymbol Disposable { get; }
@@ -115,6 +119,9 @@ namespace HerokuAnalyzers.RequestPath
 
         public INamedTypeSymbol? MemoryStream { get; }
 
+        /// <summary>System.Linq.IQueryable (non-generic: every IQueryable&lt;T&gt; implements it).</summary>
+        public INamedTypeSymbol? Queryable { get; }
+
         public INamedTypeSymbol? DbSet { get; }
 
         public INamedTypeSymbol? DbContext { get; }
@@ -122,6 +129,12 @@ namespace HerokuAnalyzers.RequestPath
         public INamedTypeSymbol? EfQueryableExtensions { get; }
 
         public INamedTypeSymbol? DbContextFactory { get; }
+
+        /// <summary>
+        /// Not a symbol: the DI registrations of the compilation, collected while bodies are walked (one per
+        /// compilation, as this object), read at compilation end to know which constructors requests run.
+        /// </summary>
+        public ServiceRegistrations Registrations { get; } = new ServiceRegistrations();
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; (original definitions).</summary>
         public ImmutableHashSet<INamedTypeSymbol> Awaitables { get; }

@@ -256,6 +256,12 @@ namespace HerokuAnalyzers.CodeFixes.RequestPath
         /// </summary>
         private string? RazorHandlerAsyncName(IMethodSymbol method)
         {
+            // A view component's Invoke may not return a task: async, it must be InvokeAsync.
+            if (method.Name == "Invoke" && IsViewComponent(method.ContainingType))
+            {
+                return method.ContainingType.GetMembers("InvokeAsync").IsEmpty ? "InvokeAsync" : null;
+            }
+
             if (method.Name.Length <= 2 || !method.Name.StartsWith("On", StringComparison.Ordinal) || method.Name.EndsWith("Async", StringComparison.Ordinal)
                 || method.DeclaredAccessibility != Accessibility.Public || method.IsStatic || method.IsGenericMethod
                 || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute"))
@@ -276,6 +282,20 @@ namespace HerokuAnalyzers.CodeFixes.RequestPath
             }
 
             return isPage ? asyncName : null;
+        }
+
+        private static bool IsViewComponent(INamedTypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() == "Microsoft.AspNetCore.Mvc.ViewComponent"
+                    || current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Microsoft.AspNetCore.Mvc.ViewComponentAttribute"))
+                {
+                    return true;
+                }
+            }
+
+            return type.Name.EndsWith("ViewComponent", StringComparison.Ordinal);
         }
 
         private static SyntaxNode? EnclosingFunction(SyntaxNode node)

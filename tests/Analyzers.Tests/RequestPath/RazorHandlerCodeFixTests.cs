@@ -2,7 +2,8 @@ namespace HerokuAnalyzers.Analyzers.Tests.RequestPath;
 
 /// <summary>
 /// Razor Page handlers made async take the conventional Async suffix — the runtime maps OnGet and OnGetAsync
-/// to the same handler — unless that name is taken, where a second handler would be ambiguous.
+/// to the same handler — unless that name is taken, where a second handler would be ambiguous. A view
+/// component's Invoke becomes InvokeAsync: the runtime rejects an Invoke that returns a task.
 /// </summary>
 public class RazorHandlerCodeFixTests
 {
@@ -33,6 +34,36 @@ public class RazorHandlerCodeFixTests
             {
                 public int Count { get; set; }
                 public async Task OnGetAsync(Task<int> count) => Count = await count;
+            }
+            """);
+
+    [Fact]
+    public Task A_view_component_Invoke_becomes_InvokeAsync()
+        => RequestPathFixTest.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.ViewComponents;
+
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class CartViewComponent : ViewComponent
+            {
+                public IViewComponentResult Invoke(Task<int> count) => Content({|HK1001:count.Result|}.ToString());
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.ViewComponents;
+
+            WebApplication.CreateBuilder(args).Build().Run();
+
+            public class CartViewComponent : ViewComponent
+            {
+                public async Task<IViewComponentResult> InvokeAsync(Task<int> count) => Content((await count).ToString());
             }
             """);
 

@@ -182,4 +182,29 @@ public class RequestHandlerDetectionTests
                 public override void OnResultExecuting(ResultExecutingContext context) => {|HK1002:Thread.Sleep(100)|};
             }
             """);
+
+    [Fact]
+    public Task Findings_in_service_constructors_and_factories_say_which_service_and_lifetime()
+        => Verify.VerifyAsync(
+            Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton<Clock>(sp => new Clock({|#0:Clock.LoadAsync().Result|}));
+            builder.Services.AddScoped<Cart>();
+            builder.Build().Run();
+
+            public class Clock
+            {
+                public Clock(int offset) { }
+                public static async Task<int> LoadAsync() { await Task.Yield(); return 1; }
+            }
+
+            public class Cart
+            {
+                public Cart() => {|#1:Thread.Sleep(10)|};
+            }
+            """,
+            Verify.Diagnostic("HK1001").WithLocation(0).WithArguments("Task.Result", " (reached from the factory of singleton Clock, on its first resolution in a request)"),
+            Verify.Diagnostic("HK1002").WithLocation(1).WithArguments("Thread.Sleep", " (reached from the constructor of scoped or transient service Cart)"));
 }

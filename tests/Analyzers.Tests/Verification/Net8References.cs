@@ -14,11 +14,17 @@ internal static class Net8References
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> EfCoreLibraries = new(() => LoadLibraries("EfCore8Version", "microsoft.entityframeworkcore", "microsoft.entityframeworkcore.abstractions"));
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> EvaluationLibraries = new(() => LoadLibraries("EfCore8Version", "microsoft.entityframeworkcore.inmemory")
+        .AddRange(LoadLibraries("DapperVersion", "dapper")));
+
     /// <summary>Microsoft.NETCore.App + Microsoft.AspNetCore.App, as a Web SDK project sees them.</summary>
     public static ImmutableArray<MetadataReference> WebApp => AspNetCoreApp.Value;
 
     /// <summary>EF Core 8 (Microsoft.EntityFrameworkCore and its Abstractions), the real libraries.</summary>
     public static ImmutableArray<MetadataReference> EfCore => EfCoreLibraries.Value;
+
+    /// <summary>What the request-path evaluation app uses besides EF Core: EF Core InMemory and Dapper, the real libraries.</summary>
+    public static ImmutableArray<MetadataReference> EvaluationApp => EvaluationLibraries.Value;
 
     private static ImmutableArray<MetadataReference> LoadLibraries(string versionKey, params string[] packages)
     {

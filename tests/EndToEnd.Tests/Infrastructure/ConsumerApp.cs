@@ -46,6 +46,17 @@ public sealed class ConsumerApp
         return this;
     }
 
+    /// <summary>
+    /// Adds nuget.org as a second feed, for consumers that need real libraries (EF Core, Npgsql, Dapper) to
+    /// show a pattern. Their packages land in the private package folder like the package under test.
+    /// </summary>
+    public ConsumerApp WithRegistry()
+    {
+        var config = Read("nuget.config").Replace("<clear />", "<clear />\n    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />");
+        Write("nuget.config", config);
+        return this;
+    }
+
     public string Write(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);
