@@ -1,4 +1,5 @@
 using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.Infrastructure
@@ -7,7 +8,7 @@ namespace HerokuAnalyzers.Infrastructure
     {
         // HK3005 has two descriptors, one reported per operation and one at compilation end (its tag differs).
         private const string HK3005Title = "Bind all interfaces dual-stack, not 0.0.0.0";
-        private const string HK3005Message = "{0} binds '{1}', IPv4 only: Heroku's Fir generation requires the web process to listen on IPv6 [::]:$PORT, so there the router cannot reach it (R10). Bind http://*:$PORT, which Kestrel binds dual-stack on Cedar and Fir.";
+        private const string HK3005Message = WebProcessMessages.IPv4Only;
         private const string HK3005Description = "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.";
 
         public static readonly DiagnosticDescriptor HK3001_FixedPort = new DiagnosticDescriptor(
@@ -43,7 +44,7 @@ namespace HerokuAnalyzers.Infrastructure
         public static readonly DiagnosticDescriptor HK3004_WebProcessPort = new DiagnosticDescriptor(
             id: "HK3004",
             title: "The web process must bind $PORT",
-            messageFormat: "{0} runs '{1}' but never binds $PORT: {2}, so Heroku kills the web dyno at the boot timeout (R10). Fix: {3}.",
+            messageFormat: WebProcessMessages.PortNotBound,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
@@ -55,7 +56,7 @@ namespace HerokuAnalyzers.Infrastructure
         public static readonly DiagnosticDescriptor HK3004_NoWebProcess = new DiagnosticDescriptor(
             id: "HK3004",
             title: "The web process must bind $PORT",
-            messageFormat: "The Procfile defines no 'web' process but '{0}' is a web app: Heroku starts no web dyno and its router answers every request with H14 (no web dynos running). Add a web line, e.g. 'web: cd {1}; ./{0} --urls http://*:$PORT'.",
+            messageFormat: WebProcessMessages.NoWebProcess,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,

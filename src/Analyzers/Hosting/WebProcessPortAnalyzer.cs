@@ -1,11 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Threading;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
-using HerokuAnalyzers.Procfile;
-using HerokuAnalyzers.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -61,86 +59,38 @@ namespace HerokuAnalyzers.Hosting
 
         private static void Analyze(CompilationAnalysisContext context, WebProject project, bool codeReadsPort)
         {
-            var herokuYml = HerokuFiles.Find(context.Options, HerokuFiles.HerokuYml, context.CancellationToken);
-            var procfile = HerokuFiles.Find(context.Options, HerokuFiles.Procfile, context.CancellationToken);
-            if (procfile is (AdditionalText procfileFile, SourceText procfileText))
+            var files = new Dictionary<string, (AdditionalText File, SourceText Text)>(StringComparer.Ordinal);
+            var inputs = new WebProcessInputs(project.AssemblyName, project.Directory, WebProject.IsContainer(context.Options, context.CancellationToken), codeReadsPort)
             {
-                var document = HerokuFiles.ParseProcfile(procfileText);
-                var web = ProcfileDocument.Find(document.CnbEntries, HerokuFacts.WebProcessType);
-                if (web != null)
-                {
-                    var length = web.CommandPosition.Column - web.KeyPosition.Column + web.Command.Length;
-                    CheckCommand(
-                        context,
-                        project,
-                        codeReadsPort,
-                        web.Command,
-                        HerokuFiles.Location(procfileFile, procfileText, web.KeyPosition.Line, web.KeyPosition.Column, length),
-                        "The Procfile's web process",
-                        "with a Procfile the .NET buildpack passes no --urls and Kestrel falls back to " + HerokuFacts.KestrelDefaultAddress,
-                        "append --urls http://*:$PORT to the web command, or read PORT in code");
-                }
-                else if (document.CnbAccepts && herokuYml == null)
-                {
-                    // A heroku.yml app (container stack) need not list its web process in a Procfile (§1.5).
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HK3004_NoWebProcess,
-                        HerokuFiles.Location(procfileFile, procfileText, 1, 1, procfileText.Lines.Count > 0 ? procfileText.Lines[0].End : 0),
-                        project.AssemblyName,
-                        project.PublishDirectoryFrom(procfileFile.Path)));
-                }
+                Procfile = Read(context, HerokuFiles.Procfile, files),
+                HerokuYml = Read(context, HerokuFiles.HerokuYml, files),
+                Dockerfile = Read(context, HerokuFiles.Dockerfile, files),
+            };
+            if (inputs.Dockerfile != null)
+            {
+                inputs.DockerTarget = HerokuFiles.Metadata(context.Options, files[inputs.Dockerfile.Path].File, "HerokuDockerTarget");
             }
 
-            if (herokuYml is (AdditionalText ymlFile, SourceText ymlText) && HerokuYmlRun.FindWeb(ymlText.ToString()) is (string command, TextPosition position))
+            foreach (var finding in WebProcessCheck.Run(inputs))
             {
-                CheckCommand(
-                    context,
-                    project,
-                    codeReadsPort,
-                    command,
-                    HerokuFiles.Location(ymlFile, ymlText, position.Line, position.Column, int.MaxValue),
-                    "heroku.yml's run.web",
-                    "the container listens on its image's port (ASPNETCORE_HTTP_PORTS in the official .NET images), not on $PORT",
-                    "start it with ASPNETCORE_URLS=http://*:$PORT or --urls http://*:$PORT in a shell-form command, or read PORT in code");
+                var (file, text) = files[finding.Path];
+                var location = HerokuFiles.Location(file, text, finding.Line, finding.Column, finding.Length);
+                var descriptor = finding.Problem == WebProcessProblem.PortNotBound ? Descriptors.HK3004_WebProcessPort
+                    : finding.Problem == WebProcessProblem.NoWebProcess ? Descriptors.HK3004_NoWebProcess
+                    : Descriptors.HK3005_IPv4OnlyWebCommand;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.Arguments));
             }
         }
 
-        private static void CheckCommand(
-            CompilationAnalysisContext context,
-            WebProject project,
-            bool codeReadsPort,
-            string commandText,
-            Location location,
-            string source,
-            string reason,
-            string fix)
+        private static WebProcessFile? Read(CompilationAnalysisContext context, string kind, Dictionary<string, (AdditionalText File, SourceText Text)> files)
         {
-            var command = WebCommand.Read(commandText);
-            if (!command.Runs(project.AssemblyName))
+            if (!(HerokuFiles.Find(context.Options, kind, context.CancellationToken) is (AdditionalText file, SourceText text)))
             {
-                return;
+                return null;
             }
 
-            if (command.PortUrl is ServerUrl url && url.HostKind == HostKind.AnyIPv4)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3005_IPv4OnlyWebCommand, location, source, url.Host));
-                return;
-            }
-
-            if (command.PortUrl is ServerUrl loopback && loopback.HostKind == HostKind.Loopback && !codeReadsPort)
-            {
-                reason = "it binds $PORT on the loopback address '" + loopback.Host + "' only, which the router cannot reach";
-            }
-            else if (command.BindsPort || codeReadsPort)
-            {
-                return;
-            }
-            else if (command.OtherUrls != null)
-            {
-                reason = "its urls setting '" + command.OtherUrls + "' is not a URL with $PORT such as http://*:$PORT";
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3004_WebProcessPort, location, source, project.AssemblyName, reason, fix));
+            files[file.Path] = (file, text);
+            return new WebProcessFile(file.Path, text.ToString());
         }
 
         /// <summary>Written from operation callbacks that may run concurrently; any writer sets it to true.</summary>
@@ -182,25 +132,20 @@ namespace HerokuAnalyzers.Hosting
                 return string.IsNullOrEmpty(assemblyName) ? null : new WebProject(assemblyName!, global.GetBuildProperty("MSBuildProjectDirectory"));
             }
 
-            /// <summary>Where the buildpack publishes this project, relative to the Procfile's directory (§7.4).</summary>
-            public string PublishDirectoryFrom(string procfilePath)
+            /// <summary>
+            /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeploy (heroku.yml
+            /// build.docker, app.json stack, or the property itself); without it a heroku.yml says so.
+            /// </summary>
+            public static bool IsContainer(AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                var procfileDirectory = Normalize(Path.GetDirectoryName(procfilePath) ?? "");
-                var projectDirectory = Normalize(Directory ?? "");
-                if (projectDirectory.Length > 0 && string.Equals(projectDirectory, procfileDirectory, StringComparison.Ordinal))
+                var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeploy");
+                if (deploy != null)
                 {
-                    return HerokuFacts.BuildpackPublishDirectory;
+                    return string.Equals(deploy, HerokuFacts.ContainerStack, StringComparison.OrdinalIgnoreCase);
                 }
 
-                if (projectDirectory.Length > 0 && projectDirectory.StartsWith(procfileDirectory + "/", StringComparison.Ordinal))
-                {
-                    return projectDirectory.Substring(procfileDirectory.Length + 1) + "/" + HerokuFacts.BuildpackPublishDirectory;
-                }
-
-                return "<project dir>/" + HerokuFacts.BuildpackPublishDirectory;
+                return HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken) != null;
             }
-
-            private static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');
         }
     }
 }
