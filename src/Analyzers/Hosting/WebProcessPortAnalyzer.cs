@@ -133,12 +133,12 @@ namespace HerokuAnalyzers.Hosting
             }
 
             /// <summary>
-            /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeploy (heroku.yml
-            /// build.docker, app.json stack, or the property itself); without it a heroku.yml says so.
+            /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeployKind (heroku.yml
+            /// build.docker, app.json stack, or the HerokuDeploy property); without it a heroku.yml says so.
             /// </summary>
             public static bool IsContainer(AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeploy");
+                var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeployKind");
                 if (deploy != null)
                 {
                     return string.Equals(deploy, HerokuFacts.ContainerStack, StringComparison.OrdinalIgnoreCase);

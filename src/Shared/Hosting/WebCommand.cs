@@ -38,6 +38,9 @@ namespace HerokuAnalyzers.Hosting
         /// <summary>A port option of a server that is not Kestrel, with a fixed number: "--port 5000", "runserver 0.0.0.0:5000".</summary>
         public string? FixedPortOption { get; private set; }
 
+        /// <summary>The program given <see cref="FixedPortOption"/> ("python", "rails"), or "the web command" for a PORT=5000 assignment.</summary>
+        public string? FixedPortProgram { get; private set; }
+
         /// <summary>An option written with a look-alike dash ("–urls", "—port"), which no program reads as an option.</summary>
         public string? LookAlikeOption { get; private set; }
 
@@ -169,9 +172,10 @@ namespace HerokuAnalyzers.Hosting
             {
                 httpPorts.Add(value);
             }
-            else if (name == Heroku.HerokuFacts.PortVariable && IsPortNumber(value))
+            else if (name == Heroku.HerokuFacts.PortVariable && IsPortNumber(value) && FixedPortOption == null)
             {
-                FixedPortOption ??= word;
+                FixedPortOption = word;
+                FixedPortProgram = "the web command";
             }
         }
 
@@ -233,13 +237,20 @@ namespace HerokuAnalyzers.Hosting
                     continue;
                 }
 
+                string? fixedOption = null;
                 if (isPort && value != null && FixedPort(value) != null)
                 {
-                    FixedPortOption ??= inline != null ? text : text + " " + value;
+                    fixedOption = inline != null ? text : text + " " + value;
                 }
                 else if (text == "runserver" && next != null && FixedPort(next) != null)
                 {
-                    FixedPortOption ??= text + " " + next;
+                    fixedOption = text + " " + next;
+                }
+
+                if (fixedOption != null && FixedPortOption == null)
+                {
+                    FixedPortOption = fixedOption;
+                    FixedPortProgram = ShellCommand.ProgramName(words[0].Text);
                 }
             }
         }

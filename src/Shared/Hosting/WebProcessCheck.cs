@@ -190,10 +190,9 @@ namespace HerokuAnalyzers.Hosting
             var (webCommand, execForm) = image.Command();
             var fix = ContainerFix(inputs.AssemblyName, webCommand, image);
             var containerSite = new Site(inputs.Dockerfile.Path, start.Position.Line, start.Position.Column, start.Length, source, fix);
-            var reason = execForm && webCommand.MentionsPort
-                ? "the exec form (a JSON array) runs it without a shell, so '$PORT' reaches Kestrel as text"
-                : image.EnvironmentReason(inputs.Dockerfile.Path) ?? "nothing in the image binds it, so Kestrel listens on " + HerokuFacts.KestrelDefaultAddress;
-            CheckCommand(inputs, webCommand, containerSite, reason, image, findings);
+            var reason = image.EnvironmentReason(inputs.Dockerfile.Path) ?? "nothing in the image binds it, so Kestrel listens on " + HerokuFacts.KestrelDefaultAddress;
+            var execReason = execForm && webCommand.MentionsPort ? "the exec form (a JSON array) runs it without a shell, so '$PORT' reaches Kestrel as text" : null;
+            CheckCommand(inputs, webCommand, containerSite, reason, image, findings, execReason);
         }
 
         private static string ContainerFix(string assemblyName, WebCommand command, ImageConfig image)
@@ -208,7 +207,7 @@ namespace HerokuAnalyzers.Hosting
             return fix + " (ENV cannot do it: it is expanded when the image is built), or read PORT in code";
         }
 
-        private static void CheckCommand(WebProcessInputs inputs, WebCommand command, Site site, string defaultReason, ImageConfig? image, List<WebProcessFinding> findings)
+        private static void CheckCommand(WebProcessInputs inputs, WebCommand command, Site site, string defaultReason, ImageConfig? image, List<WebProcessFinding> findings, string? firstReason = null)
         {
             if (!command.Runs(inputs.AssemblyName))
             {
@@ -216,7 +215,7 @@ namespace HerokuAnalyzers.Hosting
                 if (command.FixedPortOption != null && !command.RunsDotnetApp)
                 {
                     findings.Add(site.PortNotBound(
-                        ProgramOf(command.FixedPortOption),
+                        command.FixedPortProgram ?? "the web command",
                         "it binds the fixed port in '" + command.FixedPortOption + "' while Heroku assigns the port in $PORT",
                         "pass $PORT instead of the number, e.g. '" + WithPort(command.FixedPortOption) + "'"));
                 }
@@ -239,6 +238,10 @@ namespace HerokuAnalyzers.Hosting
             {
                 return;
             }
+            else if (firstReason != null)
+            {
+                reason = firstReason;
+            }
             else if (command.LookAlikeOption != null)
             {
                 reason = "'" + command.LookAlikeOption + "' starts with '" + command.LookAlikeOption[0] + "' (U+" + ((int)command.LookAlikeOption[0]).ToString("X4", CultureInfo.InvariantCulture)
@@ -260,8 +263,6 @@ namespace HerokuAnalyzers.Hosting
 
             findings.Add(site.PortNotBound(inputs.AssemblyName, reason, site.Fix));
         }
-
-        private static string ProgramOf(string option) => option.Split(' ', '=')[0];
 
         private static string WithPort(string option)
         {
