@@ -6,7 +6,6 @@ namespace HerokuAnalyzers.Infrastructure
 {
     internal static partial class Descriptors
     {
-        // HK3005 has two descriptors, one reported per operation and one at compilation end (its tag differs).
         private const string HK3005Title = "Bind all interfaces dual-stack, not 0.0.0.0";
         private const string HK3005Message = WebProcessMessages.IPv4Only;
         private const string HK3005Description = "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.";
@@ -49,8 +48,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "The .NET buildpack appends --urls http://*:$PORT to a web app's command only when the repository has no Procfile; container images listen on their own default port. A web command that passes no --urls with $PORT, no ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS with $PORT, for an app whose code does not read PORT, never binds the port Heroku routes to.",
-            helpLinkUri: HelpLinks.For("HK3004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK3004"));
 
         /// <summary>HK3004 in its second form: there is no web process at all. Same rule, same fix family.</summary>
         public static readonly DiagnosticDescriptor HK3004_NoWebProcess = new DiagnosticDescriptor(
@@ -61,8 +59,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "With a Procfile the .NET buildpack registers no process of its own, so only a 'web' line in the Procfile gets HTTP traffic.",
-            helpLinkUri: HelpLinks.For("HK3004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK3004"));
 
         public static readonly DiagnosticDescriptor HK3005_IPv4OnlyBinding = new DiagnosticDescriptor(
             id: "HK3005",
@@ -73,17 +70,5 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: HK3005Description,
             helpLinkUri: HelpLinks.For("HK3005"));
-
-        /// <summary>HK3005 found in the Procfile or heroku.yml: known only once the whole compilation is seen.</summary>
-        public static readonly DiagnosticDescriptor HK3005_IPv4OnlyWebCommand = new DiagnosticDescriptor(
-            id: "HK3005",
-            title: HK3005Title,
-            messageFormat: HK3005Message,
-            category: Categories.Hosting,
-            defaultSeverity: DiagnosticSeverity.Info,
-            isEnabledByDefault: true,
-            description: HK3005Description,
-            helpLinkUri: HelpLinks.For("HK3005"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

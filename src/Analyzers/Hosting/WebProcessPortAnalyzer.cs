@@ -13,13 +13,17 @@ namespace HerokuAnalyzers.Hosting
     /// <summary>
     /// HK3004: the command Heroku runs as the web process must bind $PORT, because with a Procfile
     /// the .NET buildpack adds no <c>--urls</c> and a container listens on its image's port
-    /// (platform.md §3, §7.5, §9.4). Reported in the Procfile or heroku.yml once the whole
-    /// compilation is seen, since code that reads PORT binds it itself.
+    /// (platform.md §3, §7.5, §9.4); HK3005 when it binds $PORT on IPv4 only. The evaluation is
+    /// <see cref="WebProcessCheck"/>, shared with the HerokuCheck gate. Reported from an
+    /// additional-file action, so the editor shows it in an open Procfile, heroku.yml or Dockerfile,
+    /// not only in builds.
     /// </summary>
     /// <remarks>
     /// Which project a web command runs: the one whose AssemblyName the command names as a program
     /// (<c>./App</c>, <c>…/bin/publish/App</c>, <c>App.dll</c>). A command that names no program of
-    /// this project — a shell script, another project — is left alone: its binding cannot be seen.
+    /// this project — a shell script, another project — is left alone unless it binds a fixed port.
+    /// Code that reads PORT binds it itself: that is looked up once per compilation, in the syntax
+    /// trees holding a "PORT" literal only (<see cref="PortLiteral"/>), with their semantic model.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WebProcessPortAnalyzer : DiagnosticAnalyzer
@@ -27,7 +31,7 @@ namespace HerokuAnalyzers.Hosting
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.HK3004_WebProcessPort,
             Descriptors.HK3004_NoWebProcess,
-            Descriptors.HK3005_IPv4OnlyWebCommand);
+            Descriptors.HK3005_IPv4OnlyBinding);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,47 +46,55 @@ namespace HerokuAnalyzers.Hosting
                     return;
                 }
 
-                var codeReadsPort = new CodeEvidence();
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (!codeReadsPort.ReadsPort && PortVariable.IsRead(c.Operation, symbols))
-                        {
-                            codeReadsPort.ReadsPort = true;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference);
-                start.RegisterCompilationEndAction(end => Analyze(end, project, codeReadsPort.ReadsPort));
+                var evidence = new CodeEvidence(start.Compilation, symbols);
+                start.RegisterAdditionalFileAction(c => AnalyzeFile(c, project, evidence));
             });
         }
 
-        private static void Analyze(CompilationAnalysisContext context, WebProject project, bool codeReadsPort)
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, WebProject project, CodeEvidence evidence)
         {
-            var files = new Dictionary<string, (AdditionalText File, SourceText Text)>(StringComparer.Ordinal);
-            var inputs = new WebProcessInputs(project.AssemblyName, project.Directory, WebProject.IsContainer(context.Options, context.CancellationToken), codeReadsPort)
+            var file = context.AdditionalFile;
+            if (!HerokuFiles.IsKind(context.Options, file, HerokuFiles.Procfile)
+                && !HerokuFiles.IsKind(context.Options, file, HerokuFiles.HerokuYml)
+                && !HerokuFiles.IsKind(context.Options, file, HerokuFiles.Dockerfile))
             {
-                Procfile = Read(context, HerokuFiles.Procfile, files),
-                HerokuYml = Read(context, HerokuFiles.HerokuYml, files),
-                Dockerfile = Read(context, HerokuFiles.Dockerfile, files),
-            };
-            if (inputs.Dockerfile != null)
-            {
-                inputs.DockerTarget = HerokuFiles.Metadata(context.Options, files[inputs.Dockerfile.Path].File, "HerokuDockerTarget");
+                return;
             }
 
+            var files = new Dictionary<string, (AdditionalText File, SourceText Text)>(StringComparer.Ordinal);
+            var procfile = Read(context, HerokuFiles.Procfile, files);
+            var herokuYml = Read(context, HerokuFiles.HerokuYml, files);
+            var dockerfile = Read(context, HerokuFiles.Dockerfile, files);
+            if (!files.ContainsKey(file.Path))
+            {
+                // Not the file of its kind the build uses (a second one of the same kind).
+                return;
+            }
+
+            var inputs = new WebProcessInputs(project.AssemblyName, project.Directory, WebProject.IsContainer(context.Options, context.CancellationToken), evidence.ReadsPort(context.CancellationToken))
+            {
+                Procfile = procfile,
+                HerokuYml = herokuYml,
+                Dockerfile = dockerfile,
+                DockerTarget = dockerfile == null ? null : HerokuFiles.Metadata(context.Options, files[dockerfile.Path].File, "HerokuDockerTarget"),
+            };
             foreach (var finding in WebProcessCheck.Run(inputs))
             {
-                var (file, text) = files[finding.Path];
+                if (!string.Equals(finding.Path, file.Path, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var (_, text) = files[finding.Path];
                 var location = HerokuFiles.Location(file, text, finding.Line, finding.Column, finding.Length);
                 var descriptor = finding.Problem == WebProcessProblem.PortNotBound ? Descriptors.HK3004_WebProcessPort
                     : finding.Problem == WebProcessProblem.NoWebProcess ? Descriptors.HK3004_NoWebProcess
-                    : Descriptors.HK3005_IPv4OnlyWebCommand;
+                    : Descriptors.HK3005_IPv4OnlyBinding;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.Arguments));
             }
         }
 
-        private static WebProcessFile? Read(CompilationAnalysisContext context, string kind, Dictionary<string, (AdditionalText File, SourceText Text)> files)
+        private static WebProcessFile? Read(AdditionalFileAnalysisContext context, string kind, Dictionary<string, (AdditionalText File, SourceText Text)> files)
         {
             if (!(HerokuFiles.Find(context.Options, kind, context.CancellationToken) is (AdditionalText file, SourceText text)))
             {
@@ -93,15 +105,56 @@ namespace HerokuAnalyzers.Hosting
             return new WebProcessFile(file.Path, text.ToString());
         }
 
-        /// <summary>Written from operation callbacks that may run concurrently; any writer sets it to true.</summary>
+        /// <summary>
+        /// Whether the project's code reads PORT (<see cref="PortVariable"/>), computed once per
+        /// compilation on first use. Only trees whose text has a "PORT" literal get a semantic model.
+        /// </summary>
         private sealed class CodeEvidence
         {
-            private volatile bool _readsPort;
+            private readonly Compilation _compilation;
+            private readonly BindingSymbols _symbols;
+            private readonly object _gate = new object();
+            private bool? _readsPort;
 
-            public bool ReadsPort
+            public CodeEvidence(Compilation compilation, BindingSymbols symbols)
             {
-                get => _readsPort;
-                set => _readsPort = value;
+                _compilation = compilation;
+                _symbols = symbols;
+            }
+
+            public bool ReadsPort(CancellationToken cancellationToken)
+            {
+                lock (_gate)
+                {
+                    _readsPort ??= Find(cancellationToken);
+                    return _readsPort.Value;
+                }
+            }
+
+            private bool Find(CancellationToken cancellationToken)
+            {
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    if (!PortLiteral.In(tree.GetText(cancellationToken).ToString()))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // One model per tree that mentions "PORT", once per compilation: the reads are in other documents than the Procfile analyzed.
+                    var model = _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if ((node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax || node is Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax)
+                            && model.GetOperation(node, cancellationToken) is IOperation operation
+                            && PortVariable.IsRead(operation, _symbols))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
         }
 
