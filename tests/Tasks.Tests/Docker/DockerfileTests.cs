@@ -66,6 +66,43 @@ public sealed class DockerfileTests
         Assert.Empty(Dockerfile.Parse("RUN <<EOF\nFROM x\n").Stages);
     }
 
+    [Fact]
+    public void Random_Dockerfiles_and_commands_never_throw_and_findings_have_positions()
+    {
+        string[] pieces =
+        {
+            "FROM ", "mcr.microsoft.com/dotnet/aspnet:8.0", " AS ", "base", "\n", "CMD ", "ENTRYPOINT ", "[\"", "\", \"", "\"]", "ENV ", "ARG ",
+            "ASPNETCORE_URLS=", "http://*:$PORT", "${PORT:-", "}", "\\\n", "# escape=`\n", "`\n", "<<EOF\n", "EOF\n", "RUN ", "EXPOSE 8080",
+            "dotnet App.dll", " --urls ", "\u2013urls ", "sh -c '", "'", "\"", ";", "&&", "|", "(", ")", " ", "\t", "-p 5000", "runserver 0.0.0.0:5000",
+            "./App", "cd /app", "export ", "=", "$", "{", "FROM base", "\r\n", "\uFEFF",
+        };
+        var random = new Random(13);
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var i = random.Next(1, 40); i > 0; i--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var file = new HerokuAnalyzers.Hosting.WebProcessFile("/repo/Dockerfile", text.ToString());
+            foreach (var container in new[] { true, false })
+            {
+                var inputs = new HerokuAnalyzers.Hosting.WebProcessInputs("App", "/repo/App", container, codeReadsPort: false)
+                {
+                    Dockerfile = file,
+                    Procfile = new HerokuAnalyzers.Hosting.WebProcessFile("/repo/Procfile", "web: " + text.ToString().Replace("\n", " ", StringComparison.Ordinal)),
+                    DockerTarget = round % 3 == 0 ? "base" : null,
+                };
+                foreach (var finding in HerokuAnalyzers.Hosting.WebProcessCheck.Run(inputs))
+                {
+                    Assert.True(finding.Line >= 1 && finding.Column >= 1, text.ToString());
+                    Assert.NotEmpty(HerokuAnalyzers.Hosting.WebProcessMessages.Format(finding));
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("\u2013urls", "--urls")]
     [InlineData("\u2014port", "--port")]
