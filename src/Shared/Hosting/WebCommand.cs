@@ -44,6 +44,9 @@ namespace HerokuAnalyzers.Hosting
         /// <summary>An option written with a look-alike dash ("–urls", "—port"), which no program reads as an option.</summary>
         public string? LookAlikeOption { get; private set; }
 
+        /// <summary>The command sources a script (<c>source env.sh</c>, <c>. env.sh</c>) that may set the binding.</summary>
+        public bool SourcesScript { get; private set; }
+
         /// <summary>The command mentions $PORT somewhere (bound or not).</summary>
         public bool MentionsPort { get; private set; }
 
@@ -112,6 +115,13 @@ namespace HerokuAnalyzers.Hosting
                         result.ReadAssignment(words[i].Text, urls, httpPorts);
                     }
 
+                    continue;
+                }
+
+                if (words[0].Text == "source" || words[0].Text == ".")
+                {
+                    // A sourced script may set ASPNETCORE_URLS from $PORT: what it binds cannot be seen.
+                    result.SourcesScript = true;
                     continue;
                 }
 

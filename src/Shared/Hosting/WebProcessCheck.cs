@@ -234,7 +234,7 @@ namespace HerokuAnalyzers.Hosting
             {
                 reason = "it binds $PORT on the loopback address '" + loopback.Host + "' only, which the router cannot reach";
             }
-            else if (command.BindsPort || inputs.CodeReadsPort)
+            else if (command.BindsPort || inputs.CodeReadsPort || command.SourcesScript)
             {
                 return;
             }

@@ -160,9 +160,9 @@ namespace HerokuAnalyzers.Shell
                     continue;
                 }
 
-                if (c == '#' && current.Count == 0)
+                if (c == '#')
                 {
-                    // A comment runs to the end of the line.
+                    // A '#' that starts a word starts a comment, which runs to the end of the line.
                     var newline = command.IndexOf('\n', i);
                     if (newline < 0)
                     {

@@ -301,6 +301,8 @@ public class WebProcessPortTests
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD dotnet Frontend.dll \\\n  # the port Heroku gives\n  --urls http://*:$PORT\n")]
     [InlineData("# escape=`\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD dotnet Frontend.dll `\n  --urls http://*:$PORT\n")]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN <<EOF\nCMD dotnet Frontend.dll\nEOF\nCMD dotnet Frontend.dll --urls http://*:$PORT\n")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD ASPNETCORE_URLS=http://*:$PORT dotnet Frontend.dll    # Heroku deploy\n")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD /bin/bash -c \"source /app/heroku-env.sh && dotnet Frontend.dll\"\n")]
     public Task Images_that_bind_PORT_or_start_a_script_are_not_reported(string dockerfile)
         => ContainerProject(dockerfile).RunAsync();
 
@@ -345,6 +347,13 @@ public class WebProcessPortTests
     [InlineData("web: mkdir -p tmp && node server.js")]
     public Task Other_servers_given_PORT_or_no_port_are_left_alone(string line)
         => VerifyProcfileAsync(line + "\n");
+
+    [Fact]
+    public Task A_binding_after_a_shell_comment_is_not_a_binding()
+        => VerifyProcfileAsync(
+            "web: ./Frontend # --urls http://*:$PORT\n",
+            new DiagnosticResult(Descriptors.HK3004_WebProcessPort).WithSpan("/repo/Procfile", 1, 1, 1, 40)
+                .WithArguments("The Procfile's web process", "Frontend", ProcfileReason, ProcfileFix));
 
     [Theory]
     [InlineData("web: ./Frontend \u2013urls http://*:$PORT", "\u2013urls", "2013")]
