@@ -42,6 +42,9 @@ namespace HerokuAnalyzers.Tasks
         /// <summary>True when the project chose its GC settings itself (the targets work that out).</summary>
         public bool GcSetByProject { get; set; }
 
+        /// <summary>"container" when Heroku builds the app from a Dockerfile (ResolveHerokuFiles' DeployKind): buildpack-only rules do not apply.</summary>
+        public string? DeployKind { get; set; }
+
         /// <summary>HerokuDynoSize: the web dyno size when app.json names none.</summary>
         public string? DynoSize { get; set; }
 
@@ -75,7 +78,13 @@ namespace HerokuAnalyzers.Tasks
             try
             {
                 var gc = string.IsNullOrEmpty(ProjectFile) ? null : new GcFacts(ProjectFile!, TargetFramework, IsWebProject, ServerGarbageCollection, GcSetByProject, DynoSize);
-                return HerokuFileChecks.Run(files, misnamed, project, gc, AddonPlans.Parse(RetiredAddonPlans));
+                var findings = HerokuFileChecks.Run(files, misnamed, project, gc, AddonPlans.Parse(RetiredAddonPlans));
+                if (DeployKind == DeployDetection.Container)
+                {
+                    findings.RemoveAll(f => DeployDetection.IsBuildpackOnly(f.Rule.Id));
+                }
+
+                return findings;
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

@@ -25,6 +25,16 @@ namespace HerokuAnalyzers.Tasks
         [Output]
         public ITaskItem[] MisnamedHerokuFiles { get; private set; } = new ITaskItem[0];
 
+        /// <summary>HerokuDeploy as the project sets it: "container", "buildpack", or empty to detect it.</summary>
+        public string? Deploy { get; set; }
+
+        /// <summary>HerokuDockerfile: the Dockerfile of a container:push deploy, relative to the project; empty for the nearest one.</summary>
+        public string? Dockerfile { get; set; }
+
+        /// <summary>"container" or "buildpack": how Heroku builds this app (<see cref="DeployDetection"/>).</summary>
+        [Output]
+        public string DeployKind { get; private set; } = DeployDetection.Buildpack;
+
         /// <summary>The directory holding .git, empty when the project is not in a repository.</summary>
         [Output]
         public string RepositoryRoot { get; private set; } = "";
@@ -37,6 +47,18 @@ namespace HerokuAnalyzers.Tasks
             {
                 var item = new TaskItem(pair.Value);
                 item.SetMetadata("HerokuFileKind", pair.Key.ToString());
+                item.SetMetadata("Visible", "false");
+                items.Add(item);
+            }
+
+            var deploy = DeployDetection.Detect(ProjectDirectory, located.Files, located.RepositoryRoot, Deploy, Dockerfile);
+            DeployKind = deploy.Kind;
+            Log.LogMessage(MessageImportance.Low, "HerokuAnalyzers: this app deploys as {0} ({1}).", deploy.Kind, deploy.Reason);
+            if (deploy.Dockerfile != null)
+            {
+                var item = new TaskItem(deploy.Dockerfile);
+                item.SetMetadata("HerokuFileKind", HerokuFileKind.Dockerfile.ToString());
+                item.SetMetadata("HerokuDockerTarget", deploy.DockerTarget ?? "");
                 item.SetMetadata("Visible", "false");
                 items.Add(item);
             }

@@ -1,13 +1,13 @@
 using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.Infrastructure
 {
     internal static partial class Descriptors
     {
-        // HK3005 has two descriptors, one reported per operation and one at compilation end (its tag differs).
         private const string HK3005Title = "Bind all interfaces dual-stack, not 0.0.0.0";
-        private const string HK3005Message = "{0} binds '{1}', IPv4 only: Heroku's Fir generation requires the web process to listen on IPv6 [::]:$PORT, so there the router cannot reach it (R10). Bind http://*:$PORT, which Kestrel binds dual-stack on Cedar and Fir.";
+        private const string HK3005Message = WebProcessMessages.IPv4Only;
         private const string HK3005Description = "Kestrel binds 0.0.0.0 and IPAddress.Any on IPv4 only. That works on the Cedar generation but not on Fir, where dynos must listen on the IPv6 any-address.";
 
         public static readonly DiagnosticDescriptor HK3001_FixedPort = new DiagnosticDescriptor(
@@ -43,25 +43,23 @@ namespace HerokuAnalyzers.Infrastructure
         public static readonly DiagnosticDescriptor HK3004_WebProcessPort = new DiagnosticDescriptor(
             id: "HK3004",
             title: "The web process must bind $PORT",
-            messageFormat: "{0} runs '{1}' but never binds $PORT: {2}, so Heroku kills the web dyno at the boot timeout (R10). Fix: {3}.",
+            messageFormat: WebProcessMessages.PortNotBound,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "The .NET buildpack appends --urls http://*:$PORT to a web app's command only when the repository has no Procfile; container images listen on their own default port. A web command that passes no --urls with $PORT, no ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS with $PORT, for an app whose code does not read PORT, never binds the port Heroku routes to.",
-            helpLinkUri: HelpLinks.For("HK3004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK3004"));
 
         /// <summary>HK3004 in its second form: there is no web process at all. Same rule, same fix family.</summary>
         public static readonly DiagnosticDescriptor HK3004_NoWebProcess = new DiagnosticDescriptor(
             id: "HK3004",
             title: "The web process must bind $PORT",
-            messageFormat: "The Procfile defines no 'web' process but '{0}' is a web app: Heroku starts no web dyno and its router answers every request with H14 (no web dynos running). Add a web line, e.g. 'web: cd {1}; ./{0} --urls http://*:$PORT'.",
+            messageFormat: WebProcessMessages.NoWebProcess,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "With a Procfile the .NET buildpack registers no process of its own, so only a 'web' line in the Procfile gets HTTP traffic.",
-            helpLinkUri: HelpLinks.For("HK3004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK3004"));
 
         public static readonly DiagnosticDescriptor HK3005_IPv4OnlyBinding = new DiagnosticDescriptor(
             id: "HK3005",
@@ -72,17 +70,5 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: HK3005Description,
             helpLinkUri: HelpLinks.For("HK3005"));
-
-        /// <summary>HK3005 found in the Procfile or heroku.yml: known only once the whole compilation is seen.</summary>
-        public static readonly DiagnosticDescriptor HK3005_IPv4OnlyWebCommand = new DiagnosticDescriptor(
-            id: "HK3005",
-            title: HK3005Title,
-            messageFormat: HK3005Message,
-            category: Categories.Hosting,
-            defaultSeverity: DiagnosticSeverity.Info,
-            isEnabledByDefault: true,
-            description: HK3005Description,
-            helpLinkUri: HelpLinks.For("HK3005"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -1,11 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Threading;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
-using HerokuAnalyzers.Procfile;
-using HerokuAnalyzers.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -15,13 +13,17 @@ namespace HerokuAnalyzers.Hosting
     /// <summary>
     /// HK3004: the command Heroku runs as the web process must bind $PORT, because with a Procfile
     /// the .NET buildpack adds no <c>--urls</c> and a container listens on its image's port
-    /// (docs/heroku-facts.md#herokuyml, #buildpack-web-process, #kestrel-binding). Reported in the Procfile or heroku.yml once the whole
-    /// compilation is seen, since code that reads PORT binds it itself.
+    /// (docs/heroku-facts.md#herokuyml, #buildpack-web-process, #kestrel-binding); HK3005 when it binds $PORT on IPv4 only. The evaluation is
+    /// <see cref="WebProcessCheck"/>, shared with the HerokuCheck gate. Reported from an
+    /// additional-file action, so the editor shows it in an open Procfile, heroku.yml or Dockerfile,
+    /// not only in builds.
     /// </summary>
     /// <remarks>
     /// Which project a web command runs: the one whose AssemblyName the command names as a program
     /// (<c>./App</c>, <c>…/bin/publish/App</c>, <c>App.dll</c>). A command that names no program of
-    /// this project — a shell script, another project — is left alone: its binding cannot be seen.
+    /// this project — a shell script, another project — is left alone unless it binds a fixed port.
+    /// Code that reads PORT binds it itself: that is looked up once per compilation, in the syntax
+    /// trees holding a "PORT" literal only (<see cref="PortLiteral"/>), with their semantic model.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WebProcessPortAnalyzer : DiagnosticAnalyzer
@@ -29,7 +31,7 @@ namespace HerokuAnalyzers.Hosting
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.HK3004_WebProcessPort,
             Descriptors.HK3004_NoWebProcess,
-            Descriptors.HK3005_IPv4OnlyWebCommand);
+            Descriptors.HK3005_IPv4OnlyBinding);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -44,114 +46,115 @@ namespace HerokuAnalyzers.Hosting
                     return;
                 }
 
-                var codeReadsPort = new CodeEvidence();
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (!codeReadsPort.ReadsPort && PortVariable.IsRead(c.Operation, symbols))
-                        {
-                            codeReadsPort.ReadsPort = true;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference);
-                start.RegisterCompilationEndAction(end => Analyze(end, project, codeReadsPort.ReadsPort));
+                var evidence = new CodeEvidence(start.Compilation, symbols);
+                start.RegisterAdditionalFileAction(c => AnalyzeFile(c, project, evidence));
             });
         }
 
-        private static void Analyze(CompilationAnalysisContext context, WebProject project, bool codeReadsPort)
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, WebProject project, CodeEvidence evidence)
         {
-            var herokuYml = HerokuFiles.Find(context.Options, HerokuFiles.HerokuYml, context.CancellationToken);
-            var procfile = HerokuFiles.Find(context.Options, HerokuFiles.Procfile, context.CancellationToken);
-            if (procfile is (AdditionalText procfileFile, SourceText procfileText))
+            var file = context.AdditionalFile;
+            if (!HerokuFiles.IsKind(context.Options, file, HerokuFiles.Procfile)
+                && !HerokuFiles.IsKind(context.Options, file, HerokuFiles.HerokuYml)
+                && !HerokuFiles.IsKind(context.Options, file, HerokuFiles.Dockerfile))
             {
-                var document = HerokuFiles.ParseProcfile(procfileText);
-                var web = ProcfileDocument.Find(document.CnbEntries, HerokuFacts.WebProcessType);
-                if (web != null)
-                {
-                    var length = web.CommandPosition.Column - web.KeyPosition.Column + web.Command.Length;
-                    CheckCommand(
-                        context,
-                        project,
-                        codeReadsPort,
-                        web.Command,
-                        HerokuFiles.Location(procfileFile, procfileText, web.KeyPosition.Line, web.KeyPosition.Column, length),
-                        "The Procfile's web process",
-                        "with a Procfile the .NET buildpack passes no --urls and Kestrel falls back to " + HerokuFacts.KestrelDefaultAddress,
-                        "append --urls http://*:$PORT to the web command, or read PORT in code");
-                }
-                else if (document.CnbAccepts && herokuYml == null)
-                {
-                    // A heroku.yml app (container stack) need not list its web process in a Procfile (docs/heroku-facts.md#process-types).
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HK3004_NoWebProcess,
-                        HerokuFiles.Location(procfileFile, procfileText, 1, 1, procfileText.Lines.Count > 0 ? procfileText.Lines[0].End : 0),
-                        project.AssemblyName,
-                        project.PublishDirectoryFrom(procfileFile.Path)));
-                }
+                return;
             }
 
-            if (herokuYml is (AdditionalText ymlFile, SourceText ymlText) && HerokuYmlRun.FindWeb(ymlText.ToString()) is (string command, TextPosition position))
+            var files = new Dictionary<string, (AdditionalText File, SourceText Text)>(StringComparer.Ordinal);
+            var procfile = Read(context, HerokuFiles.Procfile, files);
+            var herokuYml = Read(context, HerokuFiles.HerokuYml, files);
+            var dockerfile = Read(context, HerokuFiles.Dockerfile, files);
+            if (!files.ContainsKey(file.Path))
             {
-                CheckCommand(
-                    context,
-                    project,
-                    codeReadsPort,
-                    command,
-                    HerokuFiles.Location(ymlFile, ymlText, position.Line, position.Column, int.MaxValue),
-                    "heroku.yml's run.web",
-                    "the container listens on its image's port (ASPNETCORE_HTTP_PORTS in the official .NET images), not on $PORT",
-                    "start it with ASPNETCORE_URLS=http://*:$PORT or --urls http://*:$PORT in a shell-form command, or read PORT in code");
+                // Not the file of its kind the build uses (a second one of the same kind).
+                return;
+            }
+
+            var inputs = new WebProcessInputs(project.AssemblyName, project.Directory, WebProject.IsContainer(context.Options, context.CancellationToken), evidence.ReadsPort(context.CancellationToken))
+            {
+                Procfile = procfile,
+                HerokuYml = herokuYml,
+                Dockerfile = dockerfile,
+                DockerTarget = dockerfile == null ? null : HerokuFiles.Metadata(context.Options, files[dockerfile.Path].File, "HerokuDockerTarget"),
+            };
+            foreach (var finding in WebProcessCheck.Run(inputs))
+            {
+                if (!string.Equals(finding.Path, file.Path, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var (_, text) = files[finding.Path];
+                var location = HerokuFiles.Location(file, text, finding.Line, finding.Column, finding.Length);
+                var descriptor = finding.Problem == WebProcessProblem.PortNotBound ? Descriptors.HK3004_WebProcessPort
+                    : finding.Problem == WebProcessProblem.NoWebProcess ? Descriptors.HK3004_NoWebProcess
+                    : Descriptors.HK3005_IPv4OnlyBinding;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.Arguments));
             }
         }
 
-        private static void CheckCommand(
-            CompilationAnalysisContext context,
-            WebProject project,
-            bool codeReadsPort,
-            string commandText,
-            Location location,
-            string source,
-            string reason,
-            string fix)
+        private static WebProcessFile? Read(AdditionalFileAnalysisContext context, string kind, Dictionary<string, (AdditionalText File, SourceText Text)> files)
         {
-            var command = WebCommand.Read(commandText);
-            if (!command.Runs(project.AssemblyName))
+            if (!(HerokuFiles.Find(context.Options, kind, context.CancellationToken) is (AdditionalText file, SourceText text)))
             {
-                return;
+                return null;
             }
 
-            if (command.PortUrl is ServerUrl url && url.HostKind == HostKind.AnyIPv4)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3005_IPv4OnlyWebCommand, location, source, url.Host));
-                return;
-            }
-
-            if (command.PortUrl is ServerUrl loopback && loopback.HostKind == HostKind.Loopback && !codeReadsPort)
-            {
-                reason = "it binds $PORT on the loopback address '" + loopback.Host + "' only, which the router cannot reach";
-            }
-            else if (command.BindsPort || codeReadsPort)
-            {
-                return;
-            }
-            else if (command.OtherUrls != null)
-            {
-                reason = "its urls setting '" + command.OtherUrls + "' is not a URL with $PORT such as http://*:$PORT";
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3004_WebProcessPort, location, source, project.AssemblyName, reason, fix));
+            files[file.Path] = (file, text);
+            return new WebProcessFile(file.Path, text.ToString());
         }
 
-        /// <summary>Written from operation callbacks that may run concurrently; any writer sets it to true.</summary>
+        /// <summary>
+        /// Whether the project's code reads PORT (<see cref="PortVariable"/>), computed once per
+        /// compilation on first use. Only trees whose text has a "PORT" literal get a semantic model.
+        /// </summary>
         private sealed class CodeEvidence
         {
-            private volatile bool _readsPort;
+            private readonly Compilation _compilation;
+            private readonly BindingSymbols _symbols;
+            private readonly object _gate = new object();
+            private bool? _readsPort;
 
-            public bool ReadsPort
+            public CodeEvidence(Compilation compilation, BindingSymbols symbols)
             {
-                get => _readsPort;
-                set => _readsPort = value;
+                _compilation = compilation;
+                _symbols = symbols;
+            }
+
+            public bool ReadsPort(CancellationToken cancellationToken)
+            {
+                lock (_gate)
+                {
+                    _readsPort ??= Find(cancellationToken);
+                    return _readsPort.Value;
+                }
+            }
+
+            private bool Find(CancellationToken cancellationToken)
+            {
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    if (!PortLiteral.In(tree.GetText(cancellationToken).ToString()))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // One model per tree that mentions "PORT", once per compilation: the reads are in other documents than the Procfile analyzed.
+                    var model = _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if ((node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax || node is Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax)
+                            && model.GetOperation(node, cancellationToken) is IOperation operation
+                            && PortVariable.IsRead(operation, _symbols))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
         }
 
@@ -182,25 +185,20 @@ namespace HerokuAnalyzers.Hosting
                 return string.IsNullOrEmpty(assemblyName) ? null : new WebProject(assemblyName!, global.GetBuildProperty("MSBuildProjectDirectory"));
             }
 
-            /// <summary>Where the buildpack publishes this project, relative to the Procfile's directory (docs/heroku-facts.md#buildpack-publish).</summary>
-            public string PublishDirectoryFrom(string procfilePath)
+            /// <summary>
+            /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeployKind (heroku.yml
+            /// build.docker, app.json stack, or the HerokuDeploy property); without it a heroku.yml says so.
+            /// </summary>
+            public static bool IsContainer(AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                var procfileDirectory = Normalize(Path.GetDirectoryName(procfilePath) ?? "");
-                var projectDirectory = Normalize(Directory ?? "");
-                if (projectDirectory.Length > 0 && string.Equals(projectDirectory, procfileDirectory, StringComparison.Ordinal))
+                var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeployKind");
+                if (deploy != null)
                 {
-                    return HerokuFacts.BuildpackPublishDirectory;
+                    return string.Equals(deploy, HerokuFacts.ContainerStack, StringComparison.OrdinalIgnoreCase);
                 }
 
-                if (projectDirectory.Length > 0 && projectDirectory.StartsWith(procfileDirectory + "/", StringComparison.Ordinal))
-                {
-                    return projectDirectory.Substring(procfileDirectory.Length + 1) + "/" + HerokuFacts.BuildpackPublishDirectory;
-                }
-
-                return "<project dir>/" + HerokuFacts.BuildpackPublishDirectory;
+                return HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken) != null;
             }
-
-            private static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');
         }
     }
 }

@@ -16,6 +16,9 @@ namespace HerokuAnalyzers.Infrastructure
         public const string Procfile = "Procfile";
         public const string HerokuYml = "HerokuYml";
 
+        /// <summary>The Dockerfile Heroku builds the web image from, on container deploys (metadata HerokuDockerTarget: the stage).</summary>
+        public const string Dockerfile = "Dockerfile";
+
         /// <summary>The project's appsettings.json and appsettings.Production.json.</summary>
         public const string AppSettings = "AppSettings";
 
@@ -30,6 +33,12 @@ namespace HerokuAnalyzers.Infrastructure
         public static bool IsKind(AnalyzerOptions options, AdditionalText file, string kind)
             => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(KindKey, out var value)
                && string.Equals(value?.Trim(), kind, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Other metadata the targets put on a Heroku file (CompilerVisibleItemMetadata), or null.</summary>
+        public static string? Metadata(AnalyzerOptions options, AdditionalText file, string name)
+            => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && !string.IsNullOrWhiteSpace(value)
+                ? value.Trim()
+                : null;
 
         /// <summary>The first file of a kind, with its text; null when the build passed none or it cannot be read.</summary>
         public static (AdditionalText File, SourceText Text)? Find(AnalyzerOptions options, string kind, System.Threading.CancellationToken cancellationToken)

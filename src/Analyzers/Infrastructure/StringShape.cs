@@ -13,7 +13,7 @@ namespace HerokuAnalyzers.Infrastructure
     internal sealed class StringShape
     {
         /// <summary>Stands for a hole in <see cref="Rendered"/>; a private-use character no URL contains.</summary>
-        public const char HoleMarker = '\uE000';
+        public const char HoleMarker = Hosting.ServerUrl.HoleMarker;
 
         private const int MaxDepth = 8;
 

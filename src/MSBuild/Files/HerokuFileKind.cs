@@ -7,5 +7,8 @@ namespace HerokuAnalyzers.Tasks.Files
         AppJson,
         HerokuYml,
         SlugIgnore,
+
+        /// <summary>The Dockerfile of the web image, on container deploys only (see <see cref="DeployDetection"/>).</summary>
+        Dockerfile,
     }
 }

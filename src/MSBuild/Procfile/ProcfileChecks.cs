@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Procfile;
+using HerokuAnalyzers.Shell;
 using HerokuAnalyzers.Tasks.Reporting;
 
 namespace HerokuAnalyzers.Tasks.Procfile

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HerokuAnalyzers.Heroku;
+using HerokuAnalyzers.Shell;
 
 namespace HerokuAnalyzers.Tasks.Procfile
 {

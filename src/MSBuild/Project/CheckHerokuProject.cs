@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.Project;
 using HerokuAnalyzers.Tasks.Reporting;
 using Microsoft.Build.Framework;
@@ -23,7 +24,12 @@ namespace HerokuAnalyzers.Tasks
         /// <summary>The folder holding .git (ResolveHerokuFiles' RepositoryRoot), where the buildpack looks for the solution and global.json.</summary>
         public string? RepositoryRoot { get; set; }
 
+        /// <summary>"container" when Heroku builds the app from a Dockerfile: the buildpack's platform choices do not apply.</summary>
+        public string? DeployKind { get; set; }
+
         private protected override IEnumerable<Finding> Check()
-            => PlatformChecks.Check(Path.GetFullPath(ProjectFile), TargetFramework, RuntimeIdentifier, RepositoryRoot);
+            => DeployKind == DeployDetection.Container
+                ? new List<Finding>()
+                : PlatformChecks.Check(Path.GetFullPath(ProjectFile), TargetFramework, RuntimeIdentifier, RepositoryRoot);
     }
 }

@@ -128,6 +128,20 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule RehearsalReleaseFailed = new TaskRule(
             "HK9006", "Rehearsal: the release command failed or ran too long", FindingSeverity.Error, "release fails (new release not deployed)");
 
+        /// <summary>
+        /// HK3004's file half, an analyzer rule (descriptor HK3004_WebProcessPort) that HerokuCheck also
+        /// reports without compiling: same ID, title, severity and position as in the build.
+        /// </summary>
+        public static readonly TaskRule HK3004_WebProcessPort = new TaskRule(
+            "HK3004", "The web process must bind $PORT", FindingSeverity.Error, "R10 boot timeout; H14 no web dynos");
+
+        /// <summary>HK3005's file half (descriptor HK3005_IPv4OnlyWebCommand), reported by HerokuCheck as HK3004's is.</summary>
+        public static readonly TaskRule HK3005_IPv4OnlyWebCommand = new TaskRule(
+            "HK3005", "Bind all interfaces dual-stack, not 0.0.0.0", FindingSeverity.Suggestion, "R10 boot timeout on Fir");
+
+        /// <summary>Analyzer rules whose file half the tasks report in HerokuCheck; not in <see cref="All"/>, which lists the tasks' own rules.</summary>
+        public static IReadOnlyList<TaskRule> AnalyzerFileHalves { get; } = new[] { HK3004_WebProcessPort, HK3005_IPv4OnlyWebCommand };
+
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
             ServerGcOnSmallDyno,

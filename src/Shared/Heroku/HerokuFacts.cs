@@ -113,5 +113,28 @@ namespace HerokuAnalyzers.Heroku
 
         /// <summary>#buildpack-runtime: the shared frameworks the buildpack's runtime layer copies from the SDK (its whole <c>shared/</c> folder).</summary>
         public static readonly string[] RuntimeLayerFrameworks = { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" };
+
+        /// <summary>
+        /// docs/heroku-facts.md#herokuyml, #kestrel-binding: Microsoft's official .NET container images. From .NET 8 they set ASPNETCORE_HTTP_PORTS=8080,
+        /// before that ASPNETCORE_URLS=http://+:80 (dotnet/docs#35959, "Default ASP.NET Core port changed
+        /// from 80 to 8080"); neither is the port Heroku gives a container in $PORT.
+        /// </summary>
+        public static readonly string[] DotnetImageRepositories =
+        {
+            "mcr.microsoft.com/dotnet/aspnet", "mcr.microsoft.com/dotnet/runtime", "mcr.microsoft.com/dotnet/runtime-deps", "mcr.microsoft.com/dotnet/sdk",
+            "mcr.microsoft.com/dotnet/core/aspnet", "mcr.microsoft.com/dotnet/core/runtime", "mcr.microsoft.com/dotnet/core/runtime-deps", "mcr.microsoft.com/dotnet/core/sdk",
+        };
+
+        /// <summary>#kestrel-binding: the .NET major version from which the official images listen on 8080.</summary>
+        public const int DotnetImageHttpPortsFromMajor = 8;
+
+        /// <summary>#kestrel-binding: the port the official .NET 8+ images set in ASPNETCORE_HTTP_PORTS.</summary>
+        public const string DotnetImageHttpPort = "8080";
+
+        /// <summary>#kestrel-binding: the urls the official images before .NET 8 set in ASPNETCORE_URLS.</summary>
+        public const string DotnetImageLegacyUrls = "http://+:80";
+
+        /// <summary>#herokuyml: the app.json stack, and the heroku.yml section, of apps Heroku builds from a Dockerfile.</summary>
+        public const string ContainerStack = "container";
     }
 }

@@ -19,10 +19,6 @@ internal static class BuildOnlyDiagnostics
         ("HK1004", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
         ("HK1005", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
         ("HK1006", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-
-        // PENDING MERGE of branch `containers` (HK3004/HK3005 live): remove these two entries when it merges.
-        ("HK3004", _ => true, "PENDING containers: the web process's port check runs at compilation end on this branch"),
-        ("HK3005", d => !d.Location.IsInSource, "PENDING containers: the Procfile/heroku.yml form of HK3005 runs at compilation end on this branch"),
     ];
 
     public static bool IsBuildOnly(Diagnostic diagnostic)

@@ -74,6 +74,21 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Analyzer_rules_the_gate_reports_without_compiling_keep_their_descriptor()
+    {
+        Assert.NotEmpty(TaskRules.AnalyzerFileHalves);
+        foreach (var rule in TaskRules.AnalyzerFileHalves)
+        {
+            var descriptor = AnalyzerDescriptors.Single(d => d.Id == rule.Id);
+            Assert.Equal(descriptor.Title.ToString(), rule.Title);
+            Assert.Equal(Severity(descriptor.DefaultSeverity), rule.DefaultSeverity.ToString());
+            Assert.Equal(descriptor.HelpLinkUri, rule.HelpLink);
+            Assert.Equal(ReadmeRows[rule.Id][4], rule.HerokuError);
+            Assert.DoesNotContain(rule, TaskRules.All);
+        }
+    }
+
+    [Fact]
     public void HerokuStrict_promotes_every_analyzer_warning_rule()
     {
         var props = File.ReadAllText(Path.Combine(RepoRoot, "src", "MSBuild", "build", "HerokuAnalyzers.props"));

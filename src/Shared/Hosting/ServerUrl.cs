@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
-using HerokuAnalyzers.Infrastructure;
 
 namespace HerokuAnalyzers.Hosting
 {
@@ -29,6 +28,9 @@ namespace HerokuAnalyzers.Hosting
     /// </summary>
     internal sealed class ServerUrl
     {
+        /// <summary>Stands for a part only known at run time (a hole); a private-use character no URL contains.</summary>
+        public const char HoleMarker = '\uE000';
+
         private ServerUrl(string text, string scheme, string host, HostKind hostKind, string port)
         {
             Text = text;
@@ -38,7 +40,7 @@ namespace HerokuAnalyzers.Hosting
             Port = port;
         }
 
-        /// <summary>The address as written, holes shown as <see cref="StringShape.HoleMarker"/>.</summary>
+        /// <summary>The address as written, holes shown as <see cref="HoleMarker"/>.</summary>
         public string Text { get; }
 
         public string Scheme { get; }
@@ -121,7 +123,7 @@ namespace HerokuAnalyzers.Hosting
 
         public static HostKind Classify(string host)
         {
-            if (host.Length == 0 || host.IndexOf(StringShape.HoleMarker) >= 0)
+            if (host.Length == 0 || host.IndexOf(HoleMarker) >= 0)
             {
                 return HostKind.Unknown;
             }
