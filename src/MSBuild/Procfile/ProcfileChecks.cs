@@ -24,8 +24,9 @@ namespace HerokuAnalyzers.Tasks.Procfile
 
         public static IEnumerable<Finding> Check(string path, ProjectFacts project) => Check(ProcfileModel.Load(path), project);
 
-        public static List<Finding> Check(ProcfileModel model, ProjectFacts project)
+        public static List<Finding> Check(ProcfileModel model, ProjectFacts project, CheckGuard? guard = null)
         {
+            guard = guard ?? CheckGuard.Throwing;
             var findings = new List<Finding>();
             if (model.File == null)
             {
@@ -69,11 +70,12 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 }
             }
 
-            CheckDialects(file.Path, document, findings);
-            CheckDuplicates(file.Path, document, findings);
+            // Each rule, and the command checks of each line, run on their own: one that throws does not hide the others.
+            guard.Run(TaskRules.ProcfileDialectMismatch.Id, file.Path, () => CheckDialects(file.Path, document, findings));
+            guard.Run(TaskRules.ProcfileDuplicateType.Id, file.Path, () => CheckDuplicates(file.Path, document, findings));
             foreach (var entry in model.CommandEntries)
             {
-                CheckCommand(file.Path, entry, project, findings);
+                guard.Run("the command checks of line " + entry.Line + " (HK4005-HK4008)", file.Path, () => CheckCommand(file.Path, entry, project, findings));
             }
 
             return findings;
