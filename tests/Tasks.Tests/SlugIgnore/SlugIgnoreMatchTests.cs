@@ -79,7 +79,18 @@ public sealed class SlugIgnoreMatchTests : IDisposable
     }
 
     [Fact]
-    public void Every_corpus_slugignore_parses()
+    public void Every_slugignore_case_of_the_repository_parses()
+    {
+        foreach (var file in Cases.Files("slugignore"))
+        {
+            var ignore = SlugIgnoreModel.Load(file);
+            Assert.NotEmpty(ignore.Patterns);
+            Assert.False(ignore.IsIgnored("Program.cs"), file);
+        }
+    }
+
+    [ExtraCorpusFact]
+    public void Extra_corpus_check_every_corpus_slugignore_parses()
     {
         foreach (var file in Corpus.Files("slugignore"))
         {
