@@ -70,7 +70,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
             var failClosed = Strict || Gate;
             var message = "HerokuAnalyzers could not run " + failure.Check + (failure.File.Length > 0 ? " on " + failure.File : "")
                 + " (" + failure.Exception.GetType().Name + ": " + failure.Exception.Message + "); the other checks ran. "
-                + (failClosed ? "The gate fails because this file was not fully checked. " : "Set HerokuStrict=true to make this an error. ")
+                + (failClosed ? "This fails " + (Gate ? "HerokuCheck" : "the build (HerokuStrict)") + " because the file was not fully checked. " : "Set HerokuStrict=true to make this an error. ")
                 + "This is a bug in HerokuAnalyzers: please report it with the file.";
             if (failClosed)
             {

@@ -81,7 +81,7 @@ public sealed class CheckIsolationTests : IDisposable
         Assert.False(result);
         var error = Assert.Single(engine.Errors, e => e.Code == null);
         Assert.Contains("could not run HK4003", error.Message);
-        Assert.Contains("gate fails", error.Message);
+        Assert.Contains(gate ? "This fails HerokuCheck" : "This fails the build (HerokuStrict)", error.Message);
     }
 
     [Fact]
