@@ -13,7 +13,8 @@ namespace HerokuAnalyzers.Tasks
     /// Checks the Heroku files found by <see cref="ResolveHerokuFiles"/> and reports every finding at
     /// its file, line and column. Each file is read and parsed once; checks that need another file's
     /// content (app.json formation vs the Procfile) share that parse. Never fails with an exception:
-    /// unreadable input is a finding.
+    /// unreadable input is a finding, and a check that throws is reported as not run (an error in the
+    /// gate and in HerokuStrict) while the other checks still report.
     /// </summary>
     public sealed class CheckHerokuFiles : HerokuCheckTask
     {
@@ -75,23 +76,25 @@ namespace HerokuAnalyzers.Tasks
             }
 
             var project = new ProjectFacts(ProjectDirectory, AssemblyName, RepositoryRoot, IsWebProject, inspectFileSystem: true);
-            try
-            {
-                var gc = string.IsNullOrEmpty(ProjectFile) ? null : new GcFacts(ProjectFile!, TargetFramework, IsWebProject, ServerGarbageCollection, GcSetByProject, DynoSize);
-                var findings = HerokuFileChecks.Run(files, misnamed, project, gc, AddonPlans.Parse(RetiredAddonPlans));
-                if (DeployKind == DeployDetection.Container)
-                {
-                    findings.RemoveAll(f => DeployDetection.IsBuildpackOnly(f.Rule.Id));
-                }
+            var gc = string.IsNullOrEmpty(ProjectFile) ? null : new GcFacts(ProjectFile!, TargetFramework, IsWebProject, ServerGarbageCollection, GcSetByProject, DynoSize);
 
-                return findings;
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            // Each file and each rule runs on its own; what could not run is reported, never skipped silently.
+            var failures = new List<CheckFailure>();
+            var findings = HerokuFileChecks.Run(files, misnamed, project, gc, AddonPlans.Parse(RetiredAddonPlans), new CheckGuard(failures) { BeforeCheck = BeforeCheck });
+            foreach (var failure in failures)
             {
-                // Defence in depth: a checker bug must not become MSB4018 and hide the compiler's findings.
-                Log.LogWarning("HerokuAnalyzers could not check the Heroku files of this project ({0}: {1}). Please report this.", ex.GetType().Name, ex.Message);
-                return new List<Finding>();
+                ReportCheckFailure(failure);
             }
+
+            if (DeployKind == DeployDetection.Container)
+            {
+                findings.RemoveAll(f => DeployDetection.IsBuildpackOnly(f.Rule.Id));
+            }
+
+            return findings;
         }
+
+        /// <summary>Test seam: passed to the <see cref="CheckGuard"/>, so a test can make one named check throw.</summary>
+        internal Action<string>? BeforeCheck { get; set; }
     }
 }

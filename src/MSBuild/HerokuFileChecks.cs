@@ -19,50 +19,73 @@ namespace HerokuAnalyzers.Tasks
         /// <summary>A generated or hostile file must not flood the build log: the first findings show the problem.</summary>
         public const int MaxFindingsPerRuleAndFile = 50;
 
+        /// <summary>
+        /// Runs every check. With a <paramref name="guard"/> that records failures, each file's checks and
+        /// each Procfile and .slugignore rule run on their own: one that throws is recorded and the others
+        /// still report. Without one (<see cref="CheckGuard.Throwing"/>), the first exception propagates.
+        /// </summary>
         public static List<Finding> Run(
             IReadOnlyDictionary<HerokuFileKind, string> files,
             IReadOnlyList<KeyValuePair<HerokuFileKind, string>> misnamed,
             ProjectFacts project,
             GcFacts? gc = null,
-            IReadOnlyList<RetiredAddonPlan>? retiredAddonPlans = null)
+            IReadOnlyList<RetiredAddonPlan>? retiredAddonPlans = null,
+            CheckGuard? guard = null)
         {
+            guard = guard ?? CheckGuard.Throwing;
             var findings = new List<Finding>();
             ProcfileModel? procfile = null;
             if (files.TryGetValue(HerokuFileKind.Procfile, out var procfilePath))
             {
-                procfile = ProcfileModel.Load(procfilePath);
-                findings.AddRange(ProcfileChecks.Check(procfile, project));
+                procfile = guard.Load("reading the Procfile", procfilePath, () => ProcfileModel.Load(procfilePath));
+                if (procfile != null)
+                {
+                    findings.AddRange(ProcfileChecks.Check(procfile, project, guard));
+                }
             }
 
             HerokuYmlModel? herokuYml = null;
             if (files.TryGetValue(HerokuFileKind.HerokuYml, out var herokuYmlPath))
             {
-                herokuYml = HerokuYmlModel.Load(herokuYmlPath);
-                findings.AddRange(HerokuYmlChecks.Check(herokuYml, project));
+                herokuYml = guard.Load("reading heroku.yml", herokuYmlPath, () => HerokuYmlModel.Load(herokuYmlPath));
+                if (herokuYml != null)
+                {
+                    guard.Run("the heroku.yml checks (HK6xxx)", herokuYmlPath, () => findings.AddRange(HerokuYmlChecks.Check(herokuYml, project)));
+                }
             }
 
             AppJsonModel? appJson = null;
             if (files.TryGetValue(HerokuFileKind.AppJson, out var appJsonPath))
             {
-                appJson = AppJsonModel.Load(appJsonPath);
-                var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
-                findings.AddRange(AppJsonChecks.Check(appJson, processes, retiredAddonPlans));
+                appJson = guard.Load("reading app.json", appJsonPath, () => AppJsonModel.Load(appJsonPath));
+                if (appJson != null)
+                {
+                    guard.Run("the app.json checks (HK5xxx)", appJsonPath, () =>
+                    {
+                        var processes = AppProcesses.From(procfile, herokuYml?.ProcessTypes, project);
+                        findings.AddRange(AppJsonChecks.Check(appJson, processes, retiredAddonPlans));
+                    });
+                }
             }
 
             if (gc != null)
             {
                 // HK2005 reads the web dyno size from the same app.json parse.
-                findings.AddRange(GcSettingsChecks.Check(gc, appJson));
+                guard.Run(TaskRules.ServerGcOnSmallDyno.Id, gc.ProjectFile, () => findings.AddRange(GcSettingsChecks.Check(gc, appJson)));
             }
 
             if (files.TryGetValue(HerokuFileKind.SlugIgnore, out var slugIgnorePath))
             {
-                findings.AddRange(SlugIgnoreChecks.Check(SlugIgnoreModel.Load(slugIgnorePath), project));
+                var slugIgnore = guard.Load("reading .slugignore", slugIgnorePath, () => SlugIgnoreModel.Load(slugIgnorePath));
+                if (slugIgnore != null)
+                {
+                    findings.AddRange(SlugIgnoreChecks.Check(slugIgnore, project, guard));
+                }
             }
 
             foreach (var pair in misnamed)
             {
-                findings.AddRange(MisnamedFileChecks.Check(pair.Key, pair.Value));
+                guard.Run("the file name checks (HK4004, HK6005)", pair.Value, () => findings.AddRange(MisnamedFileChecks.Check(pair.Key, pair.Value)));
             }
 
             findings.Sort(CompareFindings);

@@ -36,6 +36,22 @@ public sealed partial class GateTests
     }
 
     [Fact]
+    public void HerokuCheck_fails_closed_a_bad_slugignore_pattern_is_a_finding_and_the_Procfile_is_still_checked()
+    {
+        // A reversed range used to throw inside the file checks and skip all of them: the gate passed a Procfile the buildpack rejects.
+        var app = _package.CreateConsumer("check-slugignore").AddWebProject();
+        app.Write("App/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        app.Write(".slugignore", "# logs\n[z-a].log\n");
+        app.Write("Procfile", "web: cd App/bin/publish; ./App --urls http://*:$PORT\nclock : ./clock\n");
+
+        var result = app.Run("msbuild", "App", "-restore", "-t:HerokuCheck");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(new[] { ".slugignore(2,2): warning HK7013", "Procfile(2,6): error HK4001", "Procfile(2,7): warning HK4002" }, result.Diagnostics);
+        Assert.DoesNotContain("could not", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HerokuCheck_passes_on_a_valid_app_and_the_Heroku_CI_command_runs()
     {
         var app = _package.CreateConsumer("check-ok").AddWebProject();

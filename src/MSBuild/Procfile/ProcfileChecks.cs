@@ -25,8 +25,9 @@ namespace HerokuAnalyzers.Tasks.Procfile
 
         public static IEnumerable<Finding> Check(string path, ProjectFacts project) => Check(ProcfileModel.Load(path), project);
 
-        public static List<Finding> Check(ProcfileModel model, ProjectFacts project)
+        public static List<Finding> Check(ProcfileModel model, ProjectFacts project, CheckGuard? guard = null)
         {
+            guard = guard ?? CheckGuard.Throwing;
             var findings = new List<Finding>();
             if (model.File == null)
             {
@@ -70,11 +71,12 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 }
             }
 
-            CheckDialects(file.Path, document, findings);
-            CheckDuplicates(file.Path, document, findings);
+            // Each rule, and the command checks of each line, run on their own: one that throws does not hide the others.
+            guard.Run(TaskRules.ProcfileDialectMismatch.Id, file.Path, () => CheckDialects(file.Path, document, findings));
+            guard.Run(TaskRules.ProcfileDuplicateType.Id, file.Path, () => CheckDuplicates(file.Path, document, findings));
             foreach (var entry in model.CommandEntries)
             {
-                CheckCommand(file.Path, entry, project, findings);
+                guard.Run("the command checks of line " + entry.Line + " (HK4005-HK4008)", file.Path, () => CheckCommand(file.Path, entry, project, findings));
             }
 
             return findings;
@@ -160,28 +162,58 @@ namespace HerokuAnalyzers.Tasks.Procfile
             }
         }
 
+        /// <summary>HK4003: one finding per duplicated name, on its first definition, listing every line that defines it.</summary>
         private static void CheckDuplicates(string path, ProcfileDocument document, List<Finding> findings)
         {
-            var entries = document.CnbEntries;
-            var winners = new Dictionary<string, ProcfileEntry>(StringComparer.Ordinal);
-            foreach (var entry in entries)
+            var byName = new Dictionary<string, List<ProcfileEntry>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var entry in document.CnbEntries)
             {
-                winners[entry.Name] = entry;
+                if (!byName.TryGetValue(entry.Name, out var definitions))
+                {
+                    definitions = new List<ProcfileEntry>();
+                    byName.Add(entry.Name, definitions);
+                    order.Add(entry.Name);
+                }
+
+                definitions.Add(entry);
             }
 
-            for (var i = 0; i < entries.Count; i++)
+            foreach (var name in order)
             {
-                var winner = winners[entries[i].Name];
-                if (winner != entries[i])
+                var definitions = byName[name];
+                if (definitions.Count < 2)
                 {
-                    findings.Add(new Finding(
-                        TaskRules.ProcfileDuplicateType,
-                        path,
-                        entries[i].KeyPosition.Line,
-                        entries[i].KeyPosition.Column,
-                        "Process type '" + entries[i].Name + "' is defined again on line " + winner.Line + ": Heroku runs only the last definition and silently ignores this one. Keep one line per process type."));
+                    continue;
                 }
+
+                var first = definitions[0];
+                var winner = definitions[definitions.Count - 1];
+                var ignored = new List<string>();
+                for (var i = 0; i < definitions.Count - 1; i++)
+                {
+                    ignored.Add(definitions[i].Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                findings.Add(new Finding(
+                    TaskRules.ProcfileDuplicateType,
+                    path,
+                    first.KeyPosition.Line,
+                    first.KeyPosition.Column,
+                    "Process type '" + name + "' is defined on " + definitions.Count + " lines (" + JoinLines(definitions) + "): Heroku runs only the last one, line " + winner.Line
+                    + ", and silently ignores line" + (ignored.Count > 1 ? "s " : " ") + string.Join(", ", ignored) + ". Keep one line per process type."));
             }
+        }
+
+        private static string JoinLines(List<ProcfileEntry> definitions)
+        {
+            var lines = new List<string>();
+            foreach (var definition in definitions)
+            {
+                lines.Add(definition.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return string.Join(", ", lines);
         }
 
         private static void CheckCommand(string path, ProcfileEntry entry, ProjectFacts project, List<Finding> findings)
@@ -211,7 +243,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
 
                 if (EndsWithAny(words[0].Text, ".exe", ".bat", ".cmd"))
                 {
-                    findings.Add(new Finding(
+                    AddWindowsFinding(findings, new Finding(
                         TaskRules.ProcfileWindowsSyntax,
                         path,
                         entry.Line,
@@ -240,7 +272,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             {
                 var name = variable.Value.Trim('%');
                 var port = name == HerokuFacts.PortVariable;
-                findings.Add(new Finding(
+                AddWindowsFinding(findings, new Finding(
                     TaskRules.ProcfileWindowsSyntax,
                     path,
                     entry.Line,
@@ -256,7 +288,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 {
                     if (word.HasUnquotedBackslash && BackslashPath.IsMatch(word.Text))
                     {
-                        findings.Add(new Finding(
+                        AddWindowsFinding(findings, new Finding(
                             TaskRules.ProcfileWindowsSyntax,
                             path,
                             entry.Line,
@@ -266,6 +298,23 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// HK4008 once per position: 'bin\App.exe' is one Windows mistake to fix, not two findings at one
+        /// column. A line's command findings are the tail of the list, so only that tail is searched.
+        /// </summary>
+        private static void AddWindowsFinding(List<Finding> findings, Finding finding)
+        {
+            for (var i = findings.Count - 1; i >= 0 && findings[i].Line == finding.Line && findings[i].File == finding.File; i--)
+            {
+                if (findings[i].Rule == TaskRules.ProcfileWindowsSyntax && findings[i].Column == finding.Column)
+                {
+                    return;
+                }
+            }
+
+            findings.Add(finding);
         }
 
         private static string? SdkCommand(List<ShellWord> words)

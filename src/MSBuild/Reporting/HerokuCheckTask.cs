@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -22,6 +23,12 @@ namespace HerokuAnalyzers.Tasks.Reporting
         /// <summary>HerokuStrict: every HK warning is an error (rules switched off stay off).</summary>
         public bool Strict { get; set; }
 
+        /// <summary>
+        /// True when the HerokuCheck gate runs the task (the target sets it): a check that could not run
+        /// is then an error, so the gate never passes files it did not check.
+        /// </summary>
+        public bool Gate { get; set; }
+
         /// <summary>The .editorconfig and .globalconfig files the compiler receives (@(EditorConfigFiles)).</summary>
         public ITaskItem[] EditorConfigFiles { get; set; } = new ITaskItem[0];
 
@@ -31,7 +38,18 @@ namespace HerokuAnalyzers.Tasks.Reporting
 
         public sealed override bool Execute()
         {
-            var findings = Check();
+            List<Finding> findings;
+            try
+            {
+                findings = new List<Finding>(Check());
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // Defence in depth: a checker bug must not become MSB4018 and hide the compiler's findings.
+                ReportCheckFailure(new CheckFailure("the checks of " + GetType().Name, "", ex));
+                findings = new List<Finding>();
+            }
+
             var paths = new List<string>();
             foreach (var file in EditorConfigFiles)
             {
@@ -41,6 +59,27 @@ namespace HerokuAnalyzers.Tasks.Reporting
             var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors, Strict, EditorConfigSeverities.Load(paths));
             Findings = MSBuildReporter.Report(Log, findings, policy).ToArray();
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>
+        /// A check that threw instead of reporting. In a normal build a warning, so one bug does not fail
+        /// the build; in HerokuStrict and in the HerokuCheck gate an error, so the gate fails closed.
+        /// </summary>
+        private protected void ReportCheckFailure(CheckFailure failure)
+        {
+            var failClosed = Strict || Gate;
+            var message = "HerokuAnalyzers could not run " + failure.Check + (failure.File.Length > 0 ? " on " + failure.File : "")
+                + " (" + failure.Exception.GetType().Name + ": " + failure.Exception.Message + "); the other checks ran. "
+                + (failClosed ? "This fails " + (Gate ? "HerokuCheck" : "the build (HerokuStrict)") + " because the file was not fully checked. " : "Set HerokuStrict=true to make this an error. ")
+                + "This is a bug in HerokuAnalyzers: please report it with the file.";
+            if (failClosed)
+            {
+                Log.LogError(null, null, null, failure.File, 0, 0, 0, 0, message);
+            }
+            else
+            {
+                Log.LogWarning(null, null, null, failure.File, 0, 0, 0, 0, message);
+            }
         }
 
         /// <summary>Runs the checks. Unreadable or hostile input must become a finding, never an exception.</summary>

@@ -98,6 +98,9 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule SlugIgnoreMatchesNothing = new TaskRule(
             "HK7012", ".slugignore pattern matches nothing", FindingSeverity.Suggestion, "slug not reduced as intended");
 
+        public static readonly TaskRule HK7013_SlugIgnoreInvalidPattern = new TaskRule(
+            "HK7013", "Invalid .slugignore pattern", FindingSeverity.Warning, "slug not reduced as intended (the line removes nothing)");
+
         public static readonly TaskRule SlugAboveSoftLimit = new TaskRule(
             "HK7001", "Compressed slug above Heroku's soft size limit", FindingSeverity.Warning, "slow boot (slug above the soft limit)");
 
@@ -175,6 +178,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
             SlugIgnoreRemovesBuildInput,
             SlugIgnoreNegation,
             SlugIgnoreMatchesNothing,
+            HK7013_SlugIgnoreInvalidPattern,
 
             SlugAboveSoftLimit,
             SlugAboveMaximum,

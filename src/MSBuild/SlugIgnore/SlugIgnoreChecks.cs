@@ -25,20 +25,45 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", ".config/dotnet-tools.json",
         };
 
-        public static List<Finding> Check(SlugIgnoreModel model, ProjectFacts project)
+        public static List<Finding> Check(SlugIgnoreModel model, ProjectFacts project, CheckGuard? guard = null)
         {
+            guard = guard ?? CheckGuard.Throwing;
             var findings = new List<Finding>();
             if (model.File == null)
             {
                 return findings;
             }
 
-            foreach (var negation in model.Negations)
+            // Each rule runs on its own: one that throws does not hide the others.
+            guard.Run(TaskRules.HK7013_SlugIgnoreInvalidPattern.Id, model.Path, () => CheckPatternSyntax(model, findings));
+            guard.Run(TaskRules.SlugIgnoreNegation.Id, model.Path, () =>
             {
-                findings.Add(new Finding(TaskRules.SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
-                    "Heroku's .slugignore does not support '!' negation: the line does not bring '" + (negation.Text.Length > 1 ? negation.Text.Substring(1) : negation.Text) + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
-            }
+                foreach (var negation in model.Negations)
+                {
+                    findings.Add(new Finding(TaskRules.SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
+                        "Heroku's .slugignore does not support '!' negation: the line does not bring '" + (negation.Text.Length > 1 ? negation.Text.Substring(1) : negation.Text) + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
+                }
+            });
 
+            guard.Run(TaskRules.SlugIgnoreRemovesBuildInput.Id + ", " + TaskRules.SlugIgnoreMatchesNothing.Id, model.Path, () => CheckMatches(model, project, findings));
+            return findings;
+        }
+
+        /// <summary>HK7013: a line git cannot read as the glob it looks like, at the character that is wrong.</summary>
+        private static void CheckPatternSyntax(SlugIgnoreModel model, List<Finding> findings)
+        {
+            foreach (var pattern in model.Patterns)
+            {
+                if (pattern.Problem != null)
+                {
+                    findings.Add(new Finding(TaskRules.HK7013_SlugIgnoreInvalidPattern, model.Path, pattern.Line, pattern.ProblemColumn,
+                        "'" + pattern.Text + "' " + pattern.Problem + ". .slugignore is read like .gitignore, so the files this line was meant for stay in the slug. Fix the pattern or remove the line."));
+                }
+            }
+        }
+
+        private static void CheckMatches(SlugIgnoreModel model, ProjectFacts project, List<Finding> findings)
+        {
             var root = Path.GetDirectoryName(Path.GetFullPath(model.Path))!;
             var tree = project.InspectFileSystem ? RepositoryTree.Scan(root) : null;
             var needed = tree != null ? BuildInputs(tree, root, project) : new List<string>(TypicalBuildInputs);
@@ -65,15 +90,14 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             {
                 foreach (var pattern in model.Patterns)
                 {
-                    if (!MatchesAnything(pattern, tree))
+                    // A line HK7013 already reports matches nothing because of its problem: one finding is enough.
+                    if (pattern.Problem == null && !MatchesAnything(pattern, tree))
                     {
                         findings.Add(new Finding(TaskRules.SlugIgnoreMatchesNothing, model.Path, pattern.Line, pattern.Column,
                             "'" + pattern.Text + "' matches nothing in the repository, so it does not make the slug smaller. Fix the pattern (paths are relative to the repository root) or remove it."));
                     }
                 }
             }
-
-            return findings;
         }
 
         private static List<string> BuildInputs(RepositoryTree tree, string root, ProjectFacts project)

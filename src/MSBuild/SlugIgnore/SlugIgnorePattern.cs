@@ -1,29 +1,32 @@
 using System;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace HerokuAnalyzers.Tasks.SlugIgnore
 {
     /// <summary>
-    /// One .slugignore line as a gitignore-style pattern (docs/heroku-facts.md#slugignore: "roughly the same as
-    /// .gitignore"): '/' anchors it to the app root, a trailing '/' matches directories only, a pattern
-    /// without '/' matches a name at any depth, '*', '?', '**', '[…]' are globs and '\' makes the next
-    /// character literal. Removing a
-    /// directory removes everything below it.
+    /// One .slugignore line as a gitignore-style pattern (Heroku's Slug Compiler article: "roughly the
+    /// same as .gitignore"): '/' anchors it to the app root, a trailing '/' matches directories only, a
+    /// pattern without '/' matches a name at any depth, '*', '?', '**', '[…]' are globs and '\' makes
+    /// the next character literal. Removing a directory removes everything below it. The glob is
+    /// compiled by <see cref="SlugIgnoreGlob"/>, so no line, however malformed, can make matching throw.
     /// </summary>
     internal sealed class SlugIgnorePattern
     {
-        private readonly Regex _regex;
+        /// <summary>Linux paths are at most 4096 bytes (PATH_MAX); a longer line is no path pattern and is not matched.</summary>
+        public const int MaxLength = 4096;
+
+        private readonly SlugIgnoreGlob _glob;
         private readonly bool _anchored;
 
-        private SlugIgnorePattern(string text, int line, int column, Regex regex, bool anchored, bool directoryOnly)
+        private SlugIgnorePattern(string text, int line, int column, SlugIgnoreGlob glob, bool anchored, bool directoryOnly, string? problem, int problemColumn)
         {
             Text = text;
             Line = line;
             Column = column;
-            _regex = regex;
+            _glob = glob;
             _anchored = anchored;
             DirectoryOnly = directoryOnly;
+            Problem = problem;
+            ProblemColumn = problemColumn;
         }
 
         /// <summary>The pattern as written (trimmed).</summary>
@@ -35,20 +38,35 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
         public bool DirectoryOnly { get; }
 
+        /// <summary>Why the line is not the glob it looks like (HK7013), or null.</summary>
+        public string? Problem { get; }
+
+        /// <summary>1-based column of the character <see cref="Problem"/> is about.</summary>
+        public int ProblemColumn { get; }
+
         public static SlugIgnorePattern Parse(string text, int line, int column)
         {
+            if (text.Length > MaxLength)
+            {
+                return new SlugIgnorePattern(text, line, column, SlugIgnoreGlob.Compile("\\"), anchored: false, directoryOnly: false,
+                    "is " + text.Length + " characters long, longer than any Linux path (" + MaxLength + "), so it is not matched against the app's files", column);
+            }
+
             var pattern = text;
+            var offset = 0;
             if (pattern.StartsWith("./", StringComparison.Ordinal))
             {
                 pattern = pattern.Substring(1);
+                offset = 1;
             }
 
             var directoryOnly = pattern.EndsWith("/", StringComparison.Ordinal);
             pattern = pattern.TrimEnd('/');
             var anchored = pattern.IndexOf('/') >= 0;
-            pattern = pattern.TrimStart('/');
-            var regex = new Regex("^" + GlobToRegex(pattern) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(200));
-            return new SlugIgnorePattern(text, line, column, regex, anchored, directoryOnly);
+            var trimmed = pattern.TrimStart('/');
+            offset += pattern.Length - trimmed.Length;
+            var glob = SlugIgnoreGlob.Compile(trimmed);
+            return new SlugIgnorePattern(text, line, column, glob, anchored, directoryOnly, glob.Problem, column + offset + glob.ProblemOffset);
         }
 
         /// <summary>Whether the pattern itself matches this entry (a path relative to the app root, '/' separators).</summary>
@@ -60,14 +78,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             }
 
             var subject = _anchored ? relativePath : relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-            try
-            {
-                return _regex.IsMatch(subject);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
+            return _glob.IsMatch(subject);
         }
 
         /// <summary>Whether the file at <paramref name="relativePath"/> is removed: it or one of its directories matches.</summary>
@@ -87,50 +98,6 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
             }
 
             return false;
-        }
-
-        private static string GlobToRegex(string glob)
-        {
-            var builder = new StringBuilder();
-            for (var i = 0; i < glob.Length; i++)
-            {
-                var c = glob[i];
-                if (c == '*')
-                {
-                    if (i + 1 < glob.Length && glob[i + 1] == '*')
-                    {
-                        var slashAfter = i + 2 < glob.Length && glob[i + 2] == '/';
-                        builder.Append(slashAfter ? "(?:.*/)?" : ".*");
-                        i += slashAfter ? 2 : 1;
-                    }
-                    else
-                    {
-                        builder.Append("[^/]*");
-                    }
-                }
-                else if (c == '?')
-                {
-                    builder.Append("[^/]");
-                }
-                else if (c == '[' && glob.IndexOf(']', i + 1) > i + 1)
-                {
-                    var close = glob.IndexOf(']', i + 1);
-                    var set = glob.Substring(i + 1, close - i - 1).Replace("\\", "\\\\");
-                    builder.Append('[').Append(set.StartsWith("!", StringComparison.Ordinal) ? "^" + set.Substring(1) : set).Append(']');
-                    i = close;
-                }
-                else if (c == '\\' && i + 1 < glob.Length)
-                {
-                    // As in .gitignore, a backslash makes the next character literal ("\#", "\!", "\*").
-                    builder.Append(Regex.Escape(glob[++i].ToString()));
-                }
-                else
-                {
-                    builder.Append(Regex.Escape(c.ToString()));
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

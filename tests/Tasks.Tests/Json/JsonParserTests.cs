@@ -66,7 +66,18 @@ public class JsonParserTests
     }
 
     [Fact]
-    public void Every_corpus_app_json_parses_or_fails_with_a_position()
+    public void Every_app_json_case_parses()
+    {
+        var files = Infrastructure.Cases.Files("appjson").Where(f => Path.GetFileName(f) == "app.json").ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            Assert.True(JsonParser.Parse(File.ReadAllText(file), relaxed: false, out var error) != null, file + ": " + error?.Message);
+        }
+    }
+
+    [Infrastructure.ExtraCorpusFact]
+    public void Extra_corpus_check_every_corpus_app_json_parses_or_fails_with_a_position()
     {
         foreach (var file in Infrastructure.Corpus.Files("appjson"))
         {

@@ -3,9 +3,14 @@ using HerokuAnalyzers.Procfile;
 namespace HerokuAnalyzers.Tasks.Tests.Procfile;
 
 /// <summary>
-/// Every row of the conformance table in shared/heroku/platform.md §1.6 (CNB 4.x, upstream tests "T",
-/// fixtures "F" and derived cases "D"), plus the Cedar results that §1.6 documents. Expected results are
-/// written as "name=command|name=command" (duplicates collapsed, last wins) or "ERR".
+/// Conformance cases of the two Procfile parsers Heroku runs, written here so that no file outside the
+/// repository is needed. Rows 1–22 restate the upstream tests of the Cloud Native Buildpack's parser
+/// (github.com/heroku/buildpacks-procfile, the unit tests in src/procfile.rs and the fixtures under
+/// tests/fixtures); rows 24–43 are derived edge cases (blanks, tabs, CR, BOM, duplicates, corrected
+/// keys). The Cedar column is the classic regex parser (the pre-4.0 buildpacks-procfile parser, which
+/// mirrors Cedar's) where its result is known. Expected results are written as
+/// "name=command|name=command" (duplicates collapsed, last wins) or "ERR". Row 23 of the list (no
+/// Procfile at all: the buildpack does not detect) is not a parser case.
 /// </summary>
 public class ProcfileConformanceTests
 {
@@ -14,7 +19,7 @@ public class ProcfileConformanceTests
 
     public static TheoryData<string, string, string, string?> Rows => new()
     {
-        // row, input, expected CNB, expected Cedar (null: §1.6 gives no Cedar result for the row)
+        // row, input, expected CNB, expected Cedar (null: no Cedar result is asserted for the row)
         { "1", "web: rails s", "web=rails s", "web=rails s" },
         { "2", "web: rails s\nworker: rake sidekiq", "web=rails s|worker=rake sidekiq", "web=rails s|worker=rake sidekiq" },
         { "3", "", "", "" },
@@ -103,7 +108,7 @@ public class ProcfileConformanceTests
     }
 
     [Theory]
-    [InlineData("is_w.e.b: echo hello", 1, 5)] // §1.6 row 9: the caret is at the '.'
+    [InlineData("is_w.e.b: echo hello", 1, 5)] // row 9: the upstream test puts the caret at the '.'
     [InlineData("web: a\nkey-: b", 2, 4)] // the trailing dash itself
     [InlineData("web: a\n-key: b", 2, 1)]
     [InlineData("web : rails s", 1, 4)]

@@ -50,6 +50,34 @@ public sealed class ProcfileRuleTests : IDisposable
         Assert.Contains("line 3", finding.Message);
     }
 
+    [Fact]
+    public void A_name_defined_three_times_is_one_HK4003_listing_every_line()
+    {
+        var findings = Check("web: a\nworker: w\nweb: b\nworker: v\nweb: c\n");
+
+        Assert.Equal("Procfile(1,1): HK4003|Procfile(2,1): HK4003", Render(findings));
+        var web = findings.Single(f => f.Line == 1);
+        Assert.Contains("defined on 3 lines (1, 3, 5)", web.Message);
+        Assert.Contains("line 5, and silently ignores lines 1, 3", web.Message);
+        Assert.Contains("(2, 4)", findings.Single(f => f.Line == 2).Message);
+    }
+
+    [Theory]
+    [InlineData("web: bin\\App.exe --urls http://*:$PORT\n", 6)]
+    [InlineData("web: %APP%.exe\n", 6)]
+    [InlineData("web: %APP%\\run.cmd\n", 6)]
+    public void One_HK4008_per_position_when_several_Windows_signs_meet_in_one_word(string procfile, int column)
+    {
+        var finding = Assert.Single(Check(procfile));
+        Assert.Equal(("HK4008", 1, column), (finding.Rule.Id, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void Windows_signs_at_different_positions_are_each_reported()
+    {
+        Assert.Equal("Procfile(1,6): HK4008|Procfile(1,21): HK4008", Render(Check("web: App.exe --urls %PORT%\n")));
+    }
+
     [Theory]
     [InlineData("web: dotnet run --project App\n", "HK4005", 6)]
     [InlineData("web: cd App && dotnet watch\n", "HK4005", 16)]
@@ -152,6 +180,39 @@ public sealed class ProcfileRuleTests : IDisposable
         var warning = Assert.Single(engine.Warnings);
         Assert.Equal(("HK4004", misnamed, 1, 1), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
         Assert.Contains("'" + name + "'", warning.Message);
+    }
+
+    [Theory]
+    [InlineData("procfile", "# notes about processes\nsee the wiki\n")]
+    [InlineData("procfile", "")]
+    [InlineData("Procfile.txt", "# web: ./App\n")]
+    [InlineData("procfile", "just a line with no colon\n")]
+    public void A_misnamed_file_that_does_not_look_like_a_Procfile_is_not_HK4004(string name, string content)
+    {
+        _tree.CreateDirectory("repo/.git");
+        _tree.Write("repo/" + name, content);
+        _tree.CreateDirectory("repo/App");
+
+        var engine = Build("repo/App");
+
+        Assert.Empty(engine.Warnings);
+        Assert.Empty(engine.Errors);
+    }
+
+    [Theory]
+    [InlineData("web:node\nindex.js\n")]
+    [InlineData("# processes\n\n  worker : ./run\n")]
+    [InlineData("my.worker: ./run\n")]
+    public void A_misnamed_file_with_a_name_command_line_looks_like_a_Procfile(string content)
+    {
+        Assert.True(HerokuAnalyzers.Tasks.Files.MisnamedFileChecks.LooksLikeProcfile(_tree.Write("repo/procfile", content)));
+    }
+
+    [Fact]
+    public void A_UTF16_Procfile_txt_from_Notepad_still_looks_like_a_Procfile()
+    {
+        var bytes = new byte[] { 0xFF, 0xFE }.Concat(System.Text.Encoding.Unicode.GetBytes("web:node\r\nindex.js")).ToArray();
+        Assert.True(HerokuAnalyzers.Tasks.Files.MisnamedFileChecks.LooksLikeProcfile(_tree.WriteBytes("repo/Procfile.txt", bytes)));
     }
 
     [Fact]

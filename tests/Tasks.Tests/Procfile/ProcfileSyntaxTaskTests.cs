@@ -85,12 +85,26 @@ public sealed class ProcfileSyntaxTaskTests : IDisposable
     }
 
     [Fact]
-    public void Every_corpus_Procfile_is_checked_without_an_exception()
+    public void Every_Procfile_case_is_checked_without_an_exception()
+    {
+        var files = Cases.Files("procfile").ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var (_, engine) = Run(file);
+            Assert.All(engine.Errors, e => Assert.Equal("HK4001", e.Code));
+            Assert.DoesNotContain(engine.Warnings, w => w.Code == null);
+        }
+    }
+
+    [ExtraCorpusFact]
+    public void Extra_corpus_check_every_corpus_Procfile_is_checked_without_an_exception()
     {
         foreach (var file in Corpus.Files("procfile"))
         {
             var (_, engine) = Run(file);
             Assert.All(engine.Errors, e => Assert.Equal("HK4001", e.Code));
+            Assert.DoesNotContain(engine.Warnings, w => w.Code == null);
         }
     }
 

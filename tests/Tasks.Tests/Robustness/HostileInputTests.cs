@@ -6,9 +6,11 @@ using HerokuAnalyzers.Tasks.Tests.Infrastructure;
 namespace HerokuAnalyzers.Tasks.Tests.Robustness;
 
 /// <summary>
-/// Bad input never crashes the build (MSB4018): random and mutated files, seeded from the corpus with a
-/// fixed seed and a bounded number of rounds, go through every checker without the task's safety net;
-/// huge and hostile files stay within time and memory bounds.
+/// Bad input never crashes the build (MSB4018): random and mutated files, seeded from the repository's
+/// own cases (tests/Tasks.Tests/Cases) with a fixed seed and a bounded number of rounds, go through
+/// every checker without the task's safety net (an exception fails the test); huge and hostile files
+/// stay within time and memory bounds. CI keeps the rounds small; bench/FileFuzz runs 10^5 and more
+/// per file kind.
 /// </summary>
 public sealed class HostileInputTests : IDisposable
 {
@@ -23,12 +25,6 @@ public sealed class HostileInputTests : IDisposable
         ("slugignore", HerokuFileKind.SlugIgnore, ".slugignore"),
     };
 
-    private static readonly string[] Fragments =
-    {
-        ":", " ", "\t", "\r", "\n", "\r\n", "\uFEFF", "#", "!", "*", "**/", "[", "]", "{", "}", "\"", "'", "\\", "%PORT%", "&", "*a", "&a ",
-        "- ", "? ", "web: ", "dotnet ef ", "bin/publish/", "sk_live_", "\0", "\u00e9", "\ud800", "<<: *a", "- [", "{{", "...",
-    };
-
     private readonly TempTree _tree = new();
 
     [Fact]
@@ -37,10 +33,10 @@ public sealed class HostileInputTests : IDisposable
         var random = new Random(Seed);
         foreach (var (category, kind, name) in Kinds)
         {
-            var seeds = Corpus.Files(category).Select(File.ReadAllBytes).ToList();
+            var seeds = Cases.Files(category).Select(File.ReadAllBytes).ToList();
             for (var round = 0; round < RoundsPerKind; round++)
             {
-                var bytes = round % 5 == 0 ? RandomBytes(random) : Mutate(seeds[random.Next(seeds.Count)], random);
+                var bytes = round % 5 == 0 ? Mutator.RandomBytes(random) : Mutator.Mutate(seeds[random.Next(seeds.Count)], random);
                 var path = _tree.WriteBytes(kind + "/" + name, bytes);
                 var files = new Dictionary<HerokuFileKind, string> { [kind] = path };
                 var project = new ProjectFacts(_tree.Path(kind.ToString()), "App", _tree.Root, isWebProject: true, inspectFileSystem: true);
@@ -124,50 +120,6 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(seconds), $"took {watch.Elapsed}");
         Assert.True(allocated < megabytes, $"allocated {allocated} MB");
         return result;
-    }
-
-    private static byte[] RandomBytes(Random random)
-    {
-        var bytes = new byte[random.Next(0, 400)];
-        random.NextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] Mutate(byte[] seed, Random random)
-    {
-        var text = new StringBuilder(Encoding.UTF8.GetString(seed));
-        var edits = random.Next(1, 8);
-        for (var i = 0; i < edits; i++)
-        {
-            var at = text.Length == 0 ? 0 : random.Next(text.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    text.Insert(at, Fragments[random.Next(Fragments.Length)]);
-                    break;
-                case 1:
-                    text.Remove(at, Math.Min(random.Next(1, 20), text.Length - at));
-                    break;
-                case 2:
-                    text.Insert(at, text.ToString(at, Math.Min(random.Next(1, 60), text.Length - at)));
-                    break;
-                default:
-                    if (text.Length > 0)
-                    {
-                        text[at] = (char)random.Next(0, 128);
-                    }
-
-                    break;
-            }
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        if (random.Next(10) == 0 && bytes.Length > 0)
-        {
-            bytes[random.Next(bytes.Length)] = (byte)random.Next(0x80, 0x100);
-        }
-
-        return bytes;
     }
 
     public void Dispose() => _tree.Dispose();

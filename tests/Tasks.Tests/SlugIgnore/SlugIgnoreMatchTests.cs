@@ -29,6 +29,24 @@ public sealed class SlugIgnoreMatchTests : IDisposable
     [InlineData("file[!0-9].txt", "file7.txt", false)]
     [InlineData("\\#notes.txt", "#notes.txt", true)]
     [InlineData("\\*.txt", "a.txt", false)]
+    [InlineData("file[^0-9].txt", "fileA.txt", true)]
+    [InlineData("file[]].txt", "file].txt", true)]
+    [InlineData("file[\\]].txt", "file].txt", true)]
+    [InlineData("file[a-].txt", "file-.txt", true)]
+    [InlineData("[[:digit:]]*.log", "7days.log", true)]
+    [InlineData("[[:digit:]]*.log", "days.log", false)]
+    [InlineData("a?c", "a/c", false)]
+    [InlineData("a[/]c", "a/c", false)]
+    [InlineData("src/*", "src/deep/x.cs", true)]
+    [InlineData("/src/**", "src/a/b/c.cs", true)]
+    [InlineData("a**b.txt", "a/xb.txt", false)]
+    [InlineData("a**b.txt", "axyb.txt", true)]
+    [InlineData("docs/**/api", "docs/api/x.md", true)]
+    [InlineData("docs/**/api", "docs/v1/v2/api/x.md", true)]
+    [InlineData("[z-ab].md", "b.md", true)]
+    [InlineData("[z-a].log", "m.log", false)]
+    [InlineData("logs/[0-9.log", "logs/[0-9.log", false)]
+    [InlineData("tmp\\", "tmp\\", false)]
     public void Patterns_match_like_gitignore(string pattern, string path, bool ignored)
     {
         Assert.Equal(ignored, Parse(pattern + "\n").IsIgnored(path));
@@ -61,7 +79,18 @@ public sealed class SlugIgnoreMatchTests : IDisposable
     }
 
     [Fact]
-    public void Every_corpus_slugignore_parses()
+    public void Every_slugignore_case_of_the_repository_parses()
+    {
+        foreach (var file in Cases.Files("slugignore"))
+        {
+            var ignore = SlugIgnoreModel.Load(file);
+            Assert.NotEmpty(ignore.Patterns);
+            Assert.False(ignore.IsIgnored("Program.cs"), file);
+        }
+    }
+
+    [ExtraCorpusFact]
+    public void Extra_corpus_check_every_corpus_slugignore_parses()
     {
         foreach (var file in Corpus.Files("slugignore"))
         {

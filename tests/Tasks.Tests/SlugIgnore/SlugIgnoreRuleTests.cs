@@ -66,6 +66,36 @@ public sealed class SlugIgnoreRuleTests : IDisposable
         Assert.Equal("HK7010", finding.Rule.Id);
     }
 
+    [Theory]
+    [InlineData("*.psd\n[z-a].log\n", 2, 2, "'z-a'")]
+    [InlineData("  logs/[0-9.log\n", 1, 8, "never closed")]
+    [InlineData("./tmp/[[:word:]]\n", 1, 8, "[:word:]")]
+    [InlineData("/assets/*.psd\\\n", 1, 14, "escapes nothing")]
+    [InlineData("assets/[a-\\\n", 1, 11, "escapes nothing")]
+    [InlineData("*.[!z-a]x\n", 1, 5, "'z-a'")]
+    public void A_pattern_git_cannot_read_is_HK7013_at_the_wrong_character(string slugignore, int line, int column, string detail)
+    {
+        var finding = Assert.Single(Check(slugignore));
+        Assert.Equal(("HK7013", line, column), (finding.Rule.Id, finding.Line, finding.Column));
+        Assert.Contains(detail, finding.Message);
+        Assert.Contains("stay in the slug", finding.Message);
+    }
+
+    [Fact]
+    public void An_invalid_pattern_does_not_stop_the_other_slugignore_rules()
+    {
+        var findings = Check("[z-a].log\n*.sln\n!README.md\n/spec\n");
+
+        Assert.Equal(new[] { ("HK7013", 1), ("HK7010", 2), ("HK7011", 3), ("HK7012", 4) }, findings.OrderBy(f => f.Line).Select(f => (f.Rule.Id, f.Line)));
+    }
+
+    [Fact]
+    public void A_line_longer_than_any_path_is_HK7013_not_a_slow_match()
+    {
+        var finding = Assert.Single(Check("*.psd\n" + string.Concat(Enumerable.Repeat("*a", 5000)) + "\n"));
+        Assert.Equal(("HK7013", 2, 1), (finding.Rule.Id, finding.Line, finding.Column));
+    }
+
     private List<Reporting.Finding> Check(string slugignore)
     {
         var project = new ProjectFacts(_tree.Path("src/Api"), "Api", _tree.Root, isWebProject: true, inspectFileSystem: true);
