@@ -15,7 +15,7 @@ namespace HerokuAnalyzers.Tasks.Files
             {
                 case HerokuFileKind.Procfile:
                     yield return new Finding(
-                        TaskRules.ProcfileMisnamed,
+                        TaskRules.HK4004_ProcfileMisnamed,
                         path,
                         1,
                         1,
@@ -23,7 +23,7 @@ namespace HerokuAnalyzers.Tasks.Files
                     break;
                 case HerokuFileKind.HerokuYml:
                     yield return new Finding(
-                        TaskRules.HerokuYamlMisnamed,
+                        TaskRules.HK6005_HerokuYamlMisnamed,
                         path,
                         1,
                         1,

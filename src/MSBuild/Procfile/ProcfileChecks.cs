@@ -29,7 +29,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             var findings = new List<Finding>();
             if (model.File == null)
             {
-                findings.Add(new Finding(TaskRules.ProcfileSyntax, model.Path, 0, 0, "Procfile cannot be read (" + model.ReadError + "): the buildpack fails the build the same way. Make it a readable UTF-8 file."));
+                findings.Add(new Finding(TaskRules.HK4001_ProcfileSyntax, model.Path, 0, 0, "Procfile cannot be read (" + model.ReadError + "): the buildpack fails the build the same way. Make it a readable UTF-8 file."));
                 return findings;
             }
 
@@ -37,7 +37,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (file.EncodingProblem != null)
             {
                 findings.Add(new Finding(
-                    TaskRules.ProcfileSyntax,
+                    TaskRules.HK4001_ProcfileSyntax,
                     file.Path,
                     file.EncodingProblemLine,
                     file.EncodingProblemColumn,
@@ -48,7 +48,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (file.StartsWithBom)
             {
                 findings.Add(new Finding(
-                    TaskRules.ProcfileSyntax,
+                    TaskRules.HK4001_ProcfileSyntax,
                     file.Path,
                     1,
                     1,
@@ -61,7 +61,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (problem.Kind == ProcfileProblemKind.CnbSyntaxError)
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileSyntax,
+                        TaskRules.HK4001_ProcfileSyntax,
                         file.Path,
                         problem.Position.Line,
                         problem.Position.Column,
@@ -107,7 +107,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (!cedarByLine.TryGetValue(entry.Line, out var cedar))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.Line,
                         entry.CommandPosition.Column,
@@ -124,7 +124,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                         ? (entry.Name == web ? "Cedar routes no traffic to '" + cedar.Name + "' (H14 no web dynos)" : "Fir routes no traffic to '" + entry.Name + "' (H14 no web dynos)")
                         : "dynos scaled under one name do not exist under the other";
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.KeyPosition.Line,
                         entry.KeyPosition.Column,
@@ -134,7 +134,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 else if (correctedLines.Contains(entry.Line))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.Line,
                         1,
@@ -148,7 +148,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (!cnbLines.Contains(cedar.Line) && cedar.Command.StartsWith(":", StringComparison.Ordinal))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         cedar.Line,
                         cedar.CommandPosition.Column,
@@ -174,7 +174,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (winner != entries[i])
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDuplicateType,
+                        TaskRules.HK4003_ProcfileDuplicateType,
                         path,
                         entries[i].KeyPosition.Line,
                         entries[i].KeyPosition.Column,
@@ -211,7 +211,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (EndsWithAny(words[0].Text, ".exe", ".bat", ".cmd"))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileWindowsSyntax,
+                        TaskRules.HK4008_ProcfileWindowsSyntax,
                         path,
                         entry.Line,
                         column,
@@ -224,7 +224,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     var mismatch = publish.Check(currentDirectory, words, isWeb);
                     if (mismatch != null)
                     {
-                        findings.Add(new Finding(TaskRules.ProcfilePublishPath, path, entry.Line, column, mismatch));
+                        findings.Add(new Finding(TaskRules.HK4007_ProcfilePublishPath, path, entry.Line, column, mismatch));
                     }
                 }
             }
@@ -240,7 +240,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 var name = variable.Value.Trim('%');
                 var port = name == HerokuFacts.PortVariable;
                 findings.Add(new Finding(
-                    TaskRules.ProcfileWindowsSyntax,
+                    TaskRules.HK4008_ProcfileWindowsSyntax,
                     path,
                     entry.Line,
                     entry.CommandPosition.Column + variable.Index,
@@ -256,7 +256,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     if (word.HasUnquotedBackslash && BackslashPath.IsMatch(word.Text))
                     {
                         findings.Add(new Finding(
-                            TaskRules.ProcfileWindowsSyntax,
+                            TaskRules.HK4008_ProcfileWindowsSyntax,
                             path,
                             entry.Line,
                             entry.CommandPosition.Column + word.Offset,
@@ -289,7 +289,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (isRelease)
             {
                 return new Finding(
-                    TaskRules.ReleaseNeedsSdk,
+                    TaskRules.HK4006_ReleaseNeedsSdk,
                     path,
                     entry.Line,
                     column,
@@ -297,7 +297,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             }
 
             return new Finding(
-                TaskRules.ProcfileNeedsSdk,
+                TaskRules.HK4005_ProcfileNeedsSdk,
                 path,
                 entry.Line,
                 column,

@@ -35,7 +35,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
             foreach (var negation in model.Negations)
             {
-                findings.Add(new Finding(TaskRules.SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
+                findings.Add(new Finding(TaskRules.HK7011_SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
                     "Heroku's .slugignore does not support '!' negation: the line does not bring '" + (negation.Text.Length > 1 ? negation.Text.Substring(1) : negation.Text) + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
             }
 
@@ -55,7 +55,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
                 if (removed.Count > 0)
                 {
-                    findings.Add(new Finding(TaskRules.SlugIgnoreRemovesBuildInput, model.Path, pattern.Line, pattern.Column,
+                    findings.Add(new Finding(TaskRules.HK7010_SlugIgnoreRemovesBuildInput, model.Path, pattern.Line, pattern.Column,
                         "'" + pattern.Text + "' removes " + Describe(removed, tree == null) + " before the buildpack runs (.slugignore is applied first): the .NET buildpack cannot find or build the app and the build fails. "
                         + "Remove the pattern; build output (bin/, obj/) is created after .slugignore and cannot be removed by it."));
                 }
@@ -67,7 +67,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
                 {
                     if (!MatchesAnything(pattern, tree))
                     {
-                        findings.Add(new Finding(TaskRules.SlugIgnoreMatchesNothing, model.Path, pattern.Line, pattern.Column,
+                        findings.Add(new Finding(TaskRules.HK7012_SlugIgnoreMatchesNothing, model.Path, pattern.Line, pattern.Column,
                             "'" + pattern.Text + "' matches nothing in the repository, so it does not make the slug smaller. Fix the pattern (paths are relative to the repository root) or remove it."));
                     }
                 }
