@@ -25,7 +25,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 {
                     if (!AddonShorthand.IsMatch(addon.Text!))
                     {
-                        Add(TaskRules.AppJsonWrongShape, addon.Position, "Add-on \"" + addon.Text + "\" is not \"service\" or \"service:plan\" (lowercase service name): app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
+                        Add(TaskRules.HK5003_AppJsonWrongShape, addon.Position, "Add-on \"" + addon.Text + "\" is not \"service\" or \"service:plan\" (lowercase service name): app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
                     }
                     else
                     {
@@ -44,11 +44,11 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 var plan = addon["plan"];
                 if (plan == null)
                 {
-                    Add(TaskRules.AppJsonWrongShape, addon.Position, "This add-on object has no \"plan\": app setup cannot provision it and fails. Add \"plan\": \"service[:plan]\".");
+                    Add(TaskRules.HK5003_AppJsonWrongShape, addon.Position, "This add-on object has no \"plan\": app setup cannot provision it and fails. Add \"plan\": \"service[:plan]\".");
                 }
                 else if (Expect(plan, JsonKind.String, "plan", "a string") && !AddonShorthand.IsMatch(plan.Text!))
                 {
-                    Add(TaskRules.AppJsonWrongShape, plan.Position, "Plan \"" + plan.Text + "\" is not \"service\" or \"service:plan\": app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
+                    Add(TaskRules.HK5003_AppJsonWrongShape, plan.Position, "Plan \"" + plan.Text + "\" is not \"service\" or \"service:plan\": app setup fails to provision it. Write e.g. \"heroku-postgresql:essential-0\".");
                 }
                 else if (plan.Kind == JsonKind.String)
                 {
@@ -78,7 +78,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 return;
             }
 
-            Add(TaskRules.AppJsonRetiredAddonPlan, plan.Position, "Add-on plan '" + plan.Text + "' is retired"
+            Add(TaskRules.HK5012_AppJsonRetiredAddonPlan, plan.Position, "Add-on plan '" + plan.Text + "' is retired"
                 + (retired.Retired != null ? " (Heroku retired it: " + retired.Retired + ")" : " (HerokuRetiredAddonPlans)")
                 + ": app setup fails (the plan is no longer available) and no app is created from this manifest. "
                 + (retired.Replacement != null ? "Use \"" + retired.Replacement + "\"." : "Use a current plan (heroku addons:plans " + retired.Service + ")."));

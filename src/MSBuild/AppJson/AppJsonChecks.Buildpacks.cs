@@ -30,7 +30,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             {
                 if (buildpack.Kind == JsonKind.String)
                 {
-                    Add(TaskRules.AppJsonWrongShape, buildpack.Position, "A buildpack must be an object with \"url\": app setup fails on a plain string. Write { \"url\": \"" + buildpack.Text + "\" }.");
+                    Add(TaskRules.HK5003_AppJsonWrongShape, buildpack.Position, "A buildpack must be an object with \"url\": app setup fails on a plain string. Write { \"url\": \"" + buildpack.Text + "\" }.");
                     continue;
                 }
 
@@ -43,7 +43,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 var url = buildpack["url"];
                 if (url == null)
                 {
-                    Add(TaskRules.AppJsonWrongShape, buildpack.Position, "This buildpack has no \"url\": app setup fails. Add \"url\": \"heroku/dotnet\" (or the buildpack's URL).");
+                    Add(TaskRules.HK5003_AppJsonWrongShape, buildpack.Position, "This buildpack has no \"url\": app setup fails. Add \"url\": \"heroku/dotnet\" (or the buildpack's URL).");
                     continue;
                 }
 
@@ -55,7 +55,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 var key = NormalizeBuildpack(url.Text!);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    Add(TaskRules.AppJsonBuildpacks, url.Position, "Buildpack '" + url.Text + "' is already listed on line " + first.Position.Line + ": Heroku rejects a buildpack that is already set, so app setup fails. Remove the duplicate.");
+                    Add(TaskRules.HK5008_AppJsonBuildpacks, url.Position, "Buildpack '" + url.Text + "' is already listed on line " + first.Position.Line + ": Heroku rejects a buildpack that is already set, so app setup fails. Remove the duplicate.");
                 }
                 else
                 {
@@ -73,7 +73,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                     if (url.Text!.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
                     {
                         community = true;
-                        Add(TaskRules.AppJsonCommunityBuildpack, url.Position, "'" + url.Text + "' is an old community .NET buildpack with its own publish layout and SDK versions: current .NET versions fail to build or the app crashes (H10 app crashed). Use the official \"heroku/dotnet\".");
+                        Add(TaskRules.HK5009_AppJsonCommunityBuildpack, url.Position, "'" + url.Text + "' is an old community .NET buildpack with its own publish layout and SDK versions: current .NET versions fail to build or the app crashes (H10 app crashed). Use the official \"heroku/dotnet\".");
                         break;
                     }
                 }
@@ -86,11 +86,11 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
             if (dotnet == null)
             {
-                Add(TaskRules.AppJsonBuildpacks, buildpacks.Position, "The web process is a .NET app but no buildpack builds it: without heroku/dotnet the app is not published and has no web process (H14 no web dynos). Add { \"url\": \"heroku/dotnet\" } as the last buildpack.");
+                Add(TaskRules.HK5008_AppJsonBuildpacks, buildpacks.Position, "The web process is a .NET app but no buildpack builds it: without heroku/dotnet the app is not published and has no web process (H14 no web dynos). Add { \"url\": \"heroku/dotnet\" } as the last buildpack.");
             }
             else if (dotnet != lastUrl)
             {
-                Add(TaskRules.AppJsonBuildpacks, dotnet.Position, "heroku/dotnet is not the last buildpack: the last one sets the default process types, so the .NET web process is not registered (H14 no web dynos). Move heroku/dotnet to the end.");
+                Add(TaskRules.HK5008_AppJsonBuildpacks, dotnet.Position, "heroku/dotnet is not the last buildpack: the last one sets the default process types, so the .NET web process is not registered (H14 no web dynos). Move heroku/dotnet to the end.");
             }
         }
 
@@ -109,7 +109,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             }
 
             var retired = Array.IndexOf(HerokuFacts.RetiredStacks, name) >= 0;
-            Add(TaskRules.AppJsonStack, stack.Position, "Stack '" + name + "' " + (retired ? "has reached end of life" : "is not a Heroku stack")
+            Add(TaskRules.HK5010_AppJsonStack, stack.Position, "Stack '" + name + "' " + (retired ? "has reached end of life" : "is not a Heroku stack")
                 + ": app setup fails (stack not available). Use \"" + HerokuFacts.CurrentStacks[0] + "\" (or \"container\" with heroku.yml).");
         }
 
@@ -159,13 +159,13 @@ namespace HerokuAnalyzers.Tasks.AppJson
             var buildpacks = manifest["buildpacks"] ?? (inEnvironment ? _document?["buildpacks"] : null);
             if (buildpacks != null && buildpacks.Kind == JsonKind.Array && buildpacks.Items.Count > 0)
             {
-                Add(TaskRules.AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is a second, deprecated way to choose the buildpack next to the buildpacks list on line "
+                Add(TaskRules.HK5013_AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is a second, deprecated way to choose the buildpack next to the buildpacks list on line "
                     + buildpacks.Position.Line + ": a buildpack set on the app takes precedence over BUILDPACK_URL, so one of the two is silently ignored and the build may not be the one you expect. Remove BUILDPACK_URL and keep the buildpacks list.");
             }
             else
             {
                 var value = variable.Value.Kind == JsonKind.String ? variable.Value.Text : variable.Value["value"]?.Text;
-                Add(TaskRules.AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is the deprecated way to choose a buildpack: Heroku reads it only while no buildpack is set on the app and it names a single buildpack. Write \"buildpacks\": [{ \"url\": \""
+                Add(TaskRules.HK5013_AppJsonBuildpackUrlVariable, variable.NamePosition, "Config var BUILDPACK_URL is the deprecated way to choose a buildpack: Heroku reads it only while no buildpack is set on the app and it names a single buildpack. Write \"buildpacks\": [{ \"url\": \""
                     + (string.IsNullOrEmpty(value) ? "heroku/dotnet" : value) + "\" }] instead and remove BUILDPACK_URL.");
             }
         }
@@ -173,7 +173,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
         /// <summary>HK5014: the image key of Heroku's retired Docker workflow.</summary>
         private void CheckImage(JsonMember image)
         {
-            Add(TaskRules.AppJsonImage, image.NamePosition, "'image' is deprecated: it belonged to Heroku's retired local Docker workflow, and Heroku does not deploy this image; the app is built by its buildpacks, or from heroku.yml on the container stack. "
+            Add(TaskRules.HK5014_AppJsonImage, image.NamePosition, "'image' is deprecated: it belonged to Heroku's retired local Docker workflow, and Heroku does not deploy this image; the app is built by its buildpacks, or from heroku.yml on the container stack. "
                 + "Remove the key; to deploy a container, add heroku.yml and \"stack\": \"container\".");
         }
     }

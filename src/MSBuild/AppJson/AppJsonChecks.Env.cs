@@ -27,7 +27,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
 
                 if (value.Kind != JsonKind.Object)
                 {
-                    Add(TaskRules.AppJsonWrongShape, value.Position, "Config var '" + member.Name + "' is " + value.KindName + ": Heroku expects a string value or an object with description, value, required, generator, and app setup fails. Write it as a string (\"" + member.Name + "\": \"…\").");
+                    Add(TaskRules.HK5003_AppJsonWrongShape, value.Position, "Config var '" + member.Name + "' is " + value.KindName + ": Heroku expects a string value or an object with description, value, required, generator, and app setup fails. Write it as a string (\"" + member.Name + "\": \"…\").");
                     continue;
                 }
 
@@ -50,14 +50,14 @@ namespace HerokuAnalyzers.Tasks.AppJson
                         case "required":
                             if (field.Value.Kind != JsonKind.True && field.Value.Kind != JsonKind.False)
                             {
-                                Add(TaskRules.AppJsonWrongShape, field.Value.Position, "env." + member.Name + ".required is " + field.Value.KindName + ": Heroku expects true or false. Write true or false without quotes.");
+                                Add(TaskRules.HK5003_AppJsonWrongShape, field.Value.Position, "env." + member.Name + ".required is " + field.Value.KindName + ": Heroku expects true or false. Write true or false without quotes.");
                             }
 
                             break;
                         case "generator":
                             if (field.Value.Kind != JsonKind.String || field.Value.Text != "secret")
                             {
-                                Add(TaskRules.AppJsonWrongShape, field.Value.Position, "Heroku supports only \"generator\": \"secret\" (a random value): app setup fails with any other generator. Write \"secret\" or remove the generator.");
+                                Add(TaskRules.HK5003_AppJsonWrongShape, field.Value.Position, "Heroku supports only \"generator\": \"secret\" (a random value): app setup fails with any other generator. Write \"secret\" or remove the generator.");
                             }
 
                             break;
@@ -76,7 +76,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             var kind = SecretDetector.Classify(name, value.Text!);
             if (kind != null)
             {
-                Add(TaskRules.AppJsonSecret, value.Position, "Config var '" + name + "' has a committed value that looks like " + kind
+                Add(TaskRules.HK5011_AppJsonSecret, value.Position, "Config var '" + name + "' has a committed value that looks like " + kind
                     + ": every app created from this repository (Review Apps, Heroku Button, Heroku CI) gets it, and anyone who can read the repository has it. "
                     + "Rotate it, remove the value and use \"generator\": \"secret\" or \"required\": true without a default.");
             }

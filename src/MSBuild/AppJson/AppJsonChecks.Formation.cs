@@ -38,7 +38,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 {
                     if (!int.TryParse(quantity.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     {
-                        Add(TaskRules.AppJsonFormationValue, quantity.Position, "The quantity of '" + member.Name + "' is " + quantity.Text + ": Heroku accepts only a whole number of dynos, 0 or more, and app setup fails. Write an integer such as 1.");
+                        Add(TaskRules.HK5006_AppJsonFormationValue, quantity.Position, "The quantity of '" + member.Name + "' is " + quantity.Text + ": Heroku accepts only a whole number of dynos, 0 or more, and app setup fails. Write an integer such as 1.");
                     }
                 }
 
@@ -57,13 +57,13 @@ namespace HerokuAnalyzers.Tasks.AppJson
             {
                 if (!_processes.Types.Contains(type))
                 {
-                    Add(TaskRules.AppJsonFormationType, member.NamePosition, "Formation names process type '" + type + "', which " + _processes.Source + " does not define: app setup fails (no such process type)"
+                    Add(TaskRules.HK5005_AppJsonFormationType, member.NamePosition, "Formation names process type '" + type + "', which " + _processes.Source + " does not define: app setup fails (no such process type)"
                         + (type == HerokuFacts.WebProcessType ? " and the app has no web dyno (H14 no web dynos)" : "") + ". Use one of: " + Join(_processes.Types) + ".");
                 }
             }
             else if (!Rfc1123Label.IsMatch(type))
             {
-                Add(TaskRules.AppJsonFormationType, member.NamePosition, "Formation names process type '" + type + "', but without a Procfile the .NET buildpack names processes 'web' or after the AssemblyName as a lowercase label (a-z, 0-9, '-'): app setup fails (no such process type). Use the buildpack's name or add a Procfile.");
+                Add(TaskRules.HK5005_AppJsonFormationType, member.NamePosition, "Formation names process type '" + type + "', but without a Procfile the .NET buildpack names processes 'web' or after the AssemblyName as a lowercase label (a-z, 0-9, '-'): app setup fails (no such process type). Use the buildpack's name or add a Procfile.");
             }
         }
 
@@ -72,11 +72,11 @@ namespace HerokuAnalyzers.Tasks.AppJson
             var found = DynoSizes.Find(size.Text!);
             if (found == null)
             {
-                Add(TaskRules.AppJsonFormationValue, size.Position, "'" + size.Text + "' is not a Heroku dyno size: app setup fails for '" + type + "'. Use one such as basic, standard-1x, standard-2x, performance-m or a Fir size like dyno-1c-0.5gb.");
+                Add(TaskRules.HK5006_AppJsonFormationValue, size.Position, "'" + size.Text + "' is not a Heroku dyno size: app setup fails for '" + type + "'. Use one such as basic, standard-1x, standard-2x, performance-m or a Fir size like dyno-1c-0.5gb.");
             }
             else if (found.IsRetired)
             {
-                Add(TaskRules.AppJsonRetiredSize, size.Position, "Dyno size '" + size.Text + "' is retired: app setup fails for '" + type + "'. Use a current size such as basic or " + HerokuFacts.DefaultDynoSize + " (" + DynoSizes.Find(HerokuFacts.DefaultDynoSize)!.MemoryMegabytes + " MB).");
+                Add(TaskRules.HK5007_AppJsonRetiredSize, size.Position, "Dyno size '" + size.Text + "' is retired: app setup fails for '" + type + "'. Use a current size such as basic or " + HerokuFacts.DefaultDynoSize + " (" + DynoSizes.Find(HerokuFacts.DefaultDynoSize)!.MemoryMegabytes + " MB).");
             }
         }
 

@@ -14,7 +14,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             var length = value.Text!.Length;
             if (length < HerokuFacts.AppJsonNameMinLength || length > HerokuFacts.AppJsonNameMaxLength)
             {
-                Add(TaskRules.AppJsonNameLength, value.Position, "The app.json name has " + length + " characters; Heroku's app.json schema allows "
+                Add(TaskRules.HK5004_AppJsonNameLength, value.Position, "The app.json name has " + length + " characters; Heroku's app.json schema allows "
                     + HerokuFacts.AppJsonNameMinLength + " to " + HerokuFacts.AppJsonNameMaxLength + ", and app setup (Heroku Button) rejects the manifest. Shorten or lengthen it.");
             }
         }
@@ -27,7 +27,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 || (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1 && text.IndexOf("://", StringComparison.Ordinal) > 0);
             if (!ok)
             {
-                Add(TaskRules.AppJsonWrongShape, value.Position, "'" + key + "' must be a full URL (https://…)" + (key == "success_url" ? " or a path starting with '/'" : "")
+                Add(TaskRules.HK5003_AppJsonWrongShape, value.Position, "'" + key + "' must be a full URL (https://…)" + (key == "success_url" ? " or a path starting with '/'" : "")
                     + ": Heroku's app.json schema rejects it and the Heroku Button shows a broken link. Write the complete URL.");
             }
         }
@@ -43,7 +43,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             {
                 if (Array.IndexOf(known, member.Name) < 0)
                 {
-                    Add(TaskRules.AppJsonUnknownKey, member.NamePosition, "Heroku never runs script '" + member.Name + "': only " + string.Join(", ", known) + " are read here. Rename or remove it.");
+                    Add(TaskRules.HK5002_AppJsonUnknownKey, member.NamePosition, "Heroku never runs script '" + member.Name + "': only " + string.Join(", ", known) + " are read here. Rename or remove it.");
                 }
 
                 Expect(member.Value, JsonKind.String, "script '" + member.Name + "'", "a command string");
@@ -61,7 +61,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 }
 
                 var suggestion = Closest(member.Name, known);
-                Add(TaskRules.AppJsonUnknownKey, member.NamePosition, "Heroku does not read key '" + member.Name + "' in " + where + suffix + " and silently ignores it"
+                Add(TaskRules.HK5002_AppJsonUnknownKey, member.NamePosition, "Heroku does not read key '" + member.Name + "' in " + where + suffix + " and silently ignores it"
                     + (suggestion != null ? ". Did you mean '" + suggestion + "'?" : ". Known keys: " + string.Join(", ", known) + "."));
             }
         }
@@ -79,7 +79,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 var winner = last[member.Name];
                 if (winner != member)
                 {
-                    Add(TaskRules.AppJsonUnknownKey, member.NamePosition, "The " + what + " '" + member.Name + "' appears again on line " + winner.NamePosition.Line + ": JSON readers keep only the last one, so Heroku ignores this value. Merge them into one.");
+                    Add(TaskRules.HK5002_AppJsonUnknownKey, member.NamePosition, "The " + what + " '" + member.Name + "' appears again on line " + winner.NamePosition.Line + ": JSON readers keep only the last one, so Heroku ignores this value. Merge them into one.");
                 }
             }
         }

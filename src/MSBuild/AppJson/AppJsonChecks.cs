@@ -45,15 +45,15 @@ namespace HerokuAnalyzers.Tasks.AppJson
             var checks = new AppJsonChecks(model.Path, processes, retiredPlans ?? AddonPlans.DefaultRetired);
             if (model.File == null)
             {
-                checks.Add(TaskRules.AppJsonSyntax, 0, 0, "app.json cannot be read (" + model.ReadError + "): app setup (Review Apps, Heroku Button, Heroku CI) fails the same way. Make it a readable UTF-8 file.");
+                checks.Add(TaskRules.HK5001_AppJsonSyntax, 0, 0, "app.json cannot be read (" + model.ReadError + "): app setup (Review Apps, Heroku Button, Heroku CI) fails the same way. Make it a readable UTF-8 file.");
             }
             else if (model.File.EncodingProblem != null)
             {
-                checks.Add(TaskRules.AppJsonSyntax, model.File.EncodingProblemLine, model.File.EncodingProblemColumn, "app.json " + model.File.EncodingProblem + ": app setup fails. Save it as UTF-8.");
+                checks.Add(TaskRules.HK5001_AppJsonSyntax, model.File.EncodingProblemLine, model.File.EncodingProblemColumn, "app.json " + model.File.EncodingProblem + ": app setup fails. Save it as UTF-8.");
             }
             else if (model.SyntaxError != null)
             {
-                checks.Add(TaskRules.AppJsonSyntax, model.SyntaxError.Position, model.SyntaxError.Message + ": Heroku cannot read app.json and app setup (Review Apps, Heroku Button, Heroku CI) fails. Fix the JSON (app.json allows no comments or trailing commas).");
+                checks.Add(TaskRules.HK5001_AppJsonSyntax, model.SyntaxError.Position, model.SyntaxError.Message + ": Heroku cannot read app.json and app setup (Review Apps, Heroku Button, Heroku CI) fails. Fix the JSON (app.json allows no comments or trailing commas).");
             }
             else if (model.Root != null)
             {
@@ -160,7 +160,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             {
                 if (Array.IndexOf(Environments, member.Name) < 0)
                 {
-                    Add(TaskRules.AppJsonUnknownKey, member.NamePosition, "Heroku never applies environment '" + member.Name + "': app.json environments are only 'test' (Heroku CI) and 'review' (Review Apps). Move these settings to the top level or to test/review.");
+                    Add(TaskRules.HK5002_AppJsonUnknownKey, member.NamePosition, "Heroku never applies environment '" + member.Name + "': app.json environments are only 'test' (Heroku CI) and 'review' (Review Apps). Move these settings to the top level or to test/review.");
                     continue;
                 }
 
@@ -175,7 +175,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
                 return true;
             }
 
-            Add(TaskRules.AppJsonWrongShape, node.Position, what.Substring(0, 1).ToUpperInvariant() + what.Substring(1) + " is " + node.KindName + " but Heroku expects " + expected + ": app setup fails or ignores it. Change the value's type.");
+            Add(TaskRules.HK5003_AppJsonWrongShape, node.Position, what.Substring(0, 1).ToUpperInvariant() + what.Substring(1) + " is " + node.KindName + " but Heroku expects " + expected + ": app setup fails or ignores it. Change the value's type.");
             return false;
         }
 

@@ -31,7 +31,7 @@ namespace HerokuAnalyzers.Tasks.Files
                     }
 
                     yield return new Finding(
-                        TaskRules.ProcfileMisnamed,
+                        TaskRules.HK4004_ProcfileMisnamed,
                         path,
                         1,
                         1,
@@ -39,7 +39,7 @@ namespace HerokuAnalyzers.Tasks.Files
                     break;
                 case HerokuFileKind.HerokuYml:
                     yield return new Finding(
-                        TaskRules.HerokuYamlMisnamed,
+                        TaskRules.HK6005_HerokuYamlMisnamed,
                         path,
                         1,
                         1,

@@ -37,15 +37,15 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
             var checks = new HerokuYmlChecks(model.Path);
             if (model.File == null)
             {
-                checks.Add(TaskRules.HerokuYmlSyntax, new TextPosition(0, 0), "heroku.yml cannot be read (" + model.ReadError + "): the container build fails the same way. Make it a readable UTF-8 file.");
+                checks.Add(TaskRules.HK6001_HerokuYmlSyntax, new TextPosition(0, 0), "heroku.yml cannot be read (" + model.ReadError + "): the container build fails the same way. Make it a readable UTF-8 file.");
             }
             else if (model.File.EncodingProblem != null)
             {
-                checks.Add(TaskRules.HerokuYmlSyntax, new TextPosition(model.File.EncodingProblemLine, model.File.EncodingProblemColumn), "heroku.yml " + model.File.EncodingProblem + ": the build fails. Save it as UTF-8.");
+                checks.Add(TaskRules.HK6001_HerokuYmlSyntax, new TextPosition(model.File.EncodingProblemLine, model.File.EncodingProblemColumn), "heroku.yml " + model.File.EncodingProblem + ": the build fails. Save it as UTF-8.");
             }
             else if (model.SyntaxError != null)
             {
-                checks.Add(TaskRules.HerokuYmlSyntax, model.SyntaxErrorPosition, "heroku.yml is not valid YAML (" + model.SyntaxError.TrimEnd('.') + "): the build fails before anything is built. Fix the YAML (indent with spaces, 'key: value').");
+                checks.Add(TaskRules.HK6001_HerokuYmlSyntax, model.SyntaxErrorPosition, "heroku.yml is not valid YAML (" + model.SyntaxError.TrimEnd('.') + "): the build fails before anything is built. Fix the YAML (indent with spaces, 'key: value').");
             }
             else if (model.Root != null)
             {
@@ -53,7 +53,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
             }
             else if (model.File.Text.Trim().Length == 0)
             {
-                checks.Add(TaskRules.HerokuYmlShape, new TextPosition(1, 1), "heroku.yml is empty: on the container stack Heroku has nothing to build and the build fails. Add a build section with build.docker.web: Dockerfile.");
+                checks.Add(TaskRules.HK6002_HerokuYmlShape, new TextPosition(1, 1), "heroku.yml is empty: on the container stack Heroku has nothing to build and the build fails. Add a build section with build.docker.web: Dockerfile.");
             }
 
             return checks._findings;
@@ -69,7 +69,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
             CheckKeys(root, Sections, "heroku.yml");
             if (root["build"] == null)
             {
-                Add(TaskRules.HerokuYmlShape, root.Position, "heroku.yml has no build section: Heroku has no image to build and the container build fails. Add build: docker: web: Dockerfile.");
+                Add(TaskRules.HK6002_HerokuYmlShape, root.Position, "heroku.yml has no build section: Heroku has no image to build and the container build fails. Add build: docker: web: Dockerfile.");
             }
 
             foreach (var pair in root.Pairs)
@@ -116,7 +116,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                         CheckKeys(addon, AddonKeys, "setup.addons");
                         if (addon["plan"] == null)
                         {
-                            Add(TaskRules.HerokuYmlShape, addon.Position, "This add-on has no plan: app creation from the manifest fails. Add plan: service[:plan].");
+                            Add(TaskRules.HK6002_HerokuYmlShape, addon.Position, "This add-on has no plan: app creation from the manifest fails. Add plan: service[:plan].");
                         }
                     }
                 }
@@ -137,7 +137,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                 var key = pair.Key.Value;
                 if (key != null && Array.IndexOf(BuildpackKeys, key) >= 0)
                 {
-                    Add(TaskRules.HerokuYmlBuildpacks, pair.Key.Position, "build." + key + " belongs to the retired buildpack-based heroku.yml: Heroku builds heroku.yml apps only from Dockerfiles, so the build fails or ignores it. Use build.docker with a Dockerfile, or drop heroku.yml and use the heroku/dotnet buildpack.");
+                    Add(TaskRules.HK6004_HerokuYmlBuildpacks, pair.Key.Position, "build." + key + " belongs to the retired buildpack-based heroku.yml: Heroku builds heroku.yml apps only from Dockerfiles, so the build fails or ignores it. Use build.docker with a Dockerfile, or drop heroku.yml and use the heroku/dotnet buildpack.");
                 }
                 else if (key == null || Array.IndexOf(BuildKeys, key) < 0)
                 {
@@ -162,7 +162,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
                     dockerfile = image["dockerfile"];
                     if (dockerfile == null)
                     {
-                        Add(TaskRules.HerokuYmlShape, image.Position, "build.docker." + pair.Key.Value + " has no dockerfile: Heroku cannot build this image and the build fails. Add dockerfile: <path>.");
+                        Add(TaskRules.HK6002_HerokuYmlShape, image.Position, "build.docker." + pair.Key.Value + " has no dockerfile: Heroku cannot build this image and the build fails. Add dockerfile: <path>.");
                         continue;
                     }
                 }
@@ -186,7 +186,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
             if (!RepositoryTree.FileExists(root, relative, StringComparison.Ordinal))
             {
                 var differsInCase = RepositoryTree.FileExists(root, relative, StringComparison.OrdinalIgnoreCase);
-                Add(TaskRules.HerokuYmlDockerfileMissing, dockerfile.Position, "Dockerfile '" + relative + "' "
+                Add(TaskRules.HK6003_HerokuYmlDockerfileMissing, dockerfile.Position, "Dockerfile '" + relative + "' "
                     + (differsInCase ? "differs in case from the file on disk (Heroku builds on Linux, where names are case-sensitive)" : "does not exist next to heroku.yml")
                     + ": the build fails. Paths are relative to heroku.yml; fix the path or add the file.");
             }
@@ -262,7 +262,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
 
         private void UnknownKey(YamlNode key, string[] known, string where)
         {
-            Add(TaskRules.HerokuYmlShape, key.Position, "Heroku does not read '" + (key.Value ?? key.KindName) + "' in " + where + ": it is ignored or fails the build. Known here: " + string.Join(", ", known) + ".");
+            Add(TaskRules.HK6002_HerokuYmlShape, key.Position, "Heroku does not read '" + (key.Value ?? key.KindName) + "' in " + where + ": it is ignored or fails the build. Known here: " + string.Join(", ", known) + ".");
         }
 
         private bool ExpectScalar(YamlNode? node, string where)
@@ -279,7 +279,7 @@ namespace HerokuAnalyzers.Tasks.HerokuYml
 
             if (node.Kind != YamlKind.Alias)
             {
-                Add(TaskRules.HerokuYmlShape, node.Position, where + " is " + node.KindName + " but Heroku expects " + expected + ": the build fails or ignores it. Change its shape.");
+                Add(TaskRules.HK6002_HerokuYmlShape, node.Position, where + " is " + node.KindName + " but Heroku expects " + expected + ": the build fails or ignores it. Change its shape.");
             }
 
             return false;

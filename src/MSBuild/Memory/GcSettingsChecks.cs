@@ -61,7 +61,7 @@ namespace HerokuAnalyzers.Tasks.Memory
             }
 
             yield return new Finding(
-                TaskRules.ServerGcOnSmallDyno,
+                TaskRules.HK2005_ServerGcOnSmallDyno,
                 file,
                 line,
                 column,

@@ -31,7 +31,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             var findings = new List<Finding>();
             if (model.File == null)
             {
-                findings.Add(new Finding(TaskRules.ProcfileSyntax, model.Path, 0, 0, "Procfile cannot be read (" + model.ReadError + "): the buildpack fails the build the same way. Make it a readable UTF-8 file."));
+                findings.Add(new Finding(TaskRules.HK4001_ProcfileSyntax, model.Path, 0, 0, "Procfile cannot be read (" + model.ReadError + "): the buildpack fails the build the same way. Make it a readable UTF-8 file."));
                 return findings;
             }
 
@@ -39,7 +39,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (file.EncodingProblem != null)
             {
                 findings.Add(new Finding(
-                    TaskRules.ProcfileSyntax,
+                    TaskRules.HK4001_ProcfileSyntax,
                     file.Path,
                     file.EncodingProblemLine,
                     file.EncodingProblemColumn,
@@ -50,7 +50,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (file.StartsWithBom)
             {
                 findings.Add(new Finding(
-                    TaskRules.ProcfileSyntax,
+                    TaskRules.HK4001_ProcfileSyntax,
                     file.Path,
                     1,
                     1,
@@ -63,7 +63,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (problem.Kind == ProcfileProblemKind.CnbSyntaxError)
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileSyntax,
+                        TaskRules.HK4001_ProcfileSyntax,
                         file.Path,
                         problem.Position.Line,
                         problem.Position.Column,
@@ -110,7 +110,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (!cedarByLine.TryGetValue(entry.Line, out var cedar))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.Line,
                         entry.CommandPosition.Column,
@@ -127,7 +127,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                         ? (entry.Name == web ? "Cedar routes no traffic to '" + cedar.Name + "' (H14 no web dynos)" : "Fir routes no traffic to '" + entry.Name + "' (H14 no web dynos)")
                         : "dynos scaled under one name do not exist under the other";
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.KeyPosition.Line,
                         entry.KeyPosition.Column,
@@ -137,7 +137,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 else if (correctedLines.Contains(entry.Line))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         entry.Line,
                         1,
@@ -151,7 +151,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (!cnbLines.Contains(cedar.Line) && cedar.Command.StartsWith(":", StringComparison.Ordinal))
                 {
                     findings.Add(new Finding(
-                        TaskRules.ProcfileDialectMismatch,
+                        TaskRules.HK4002_ProcfileDialectMismatch,
                         path,
                         cedar.Line,
                         cedar.CommandPosition.Column,
@@ -257,7 +257,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     var mismatch = publish.Check(currentDirectory, words, isWeb);
                     if (mismatch != null)
                     {
-                        findings.Add(new Finding(TaskRules.ProcfilePublishPath, path, entry.Line, column, mismatch));
+                        findings.Add(new Finding(TaskRules.HK4007_ProcfilePublishPath, path, entry.Line, column, mismatch));
                     }
                 }
             }
@@ -339,7 +339,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             if (isRelease)
             {
                 return new Finding(
-                    TaskRules.ReleaseNeedsSdk,
+                    TaskRules.HK4006_ReleaseNeedsSdk,
                     path,
                     entry.Line,
                     column,
@@ -347,7 +347,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
             }
 
             return new Finding(
-                TaskRules.ProcfileNeedsSdk,
+                TaskRules.HK4005_ProcfileNeedsSdk,
                 path,
                 entry.Line,
                 column,

@@ -102,6 +102,6 @@ namespace HerokuAnalyzers.Tasks.Project
 
         private static int Major(string tfm) => int.Parse(BuildpackTfm.Match(tfm).Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-        private static Finding At(string projectFile, string message) => new Finding(TaskRules.WrongPlatform, projectFile, 1, 1, message);
+        private static Finding At(string projectFile, string message) => new Finding(TaskRules.HK7004_WrongPlatform, projectFile, 1, 1, message);
     }
 }

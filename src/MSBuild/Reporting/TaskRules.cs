@@ -5,97 +5,97 @@ namespace HerokuAnalyzers.Tasks.Reporting
     /// <summary>Every rule the MSBuild tasks check. Each has docs/rules/&lt;Id&gt;.md and a README row.</summary>
     internal static class TaskRules
     {
-        public static readonly TaskRule ProcfileSyntax = new TaskRule(
+        public static readonly TaskRule HK4001_ProcfileSyntax = new TaskRule(
             "HK4001", "Procfile line the Cloud Native Buildpack cannot parse", FindingSeverity.Error, "build fails (Fir / heroku/builder)");
 
-        public static readonly TaskRule ServerGcOnSmallDyno = new TaskRule(
+        public static readonly TaskRule HK2005_ServerGcOnSmallDyno = new TaskRule(
             "HK2005", "Server GC without DATAS on a small dyno", FindingSeverity.Warning, "R14 memory quota exceeded, R15 restart");
 
-        public static readonly TaskRule ProcfileDialectMismatch = new TaskRule(
+        public static readonly TaskRule HK4002_ProcfileDialectMismatch = new TaskRule(
             "HK4002", "Procfile line Heroku's two parsers read differently", FindingSeverity.Warning, "H14 no web dynos (process missing or renamed on Cedar or Fir)");
 
-        public static readonly TaskRule ProcfileDuplicateType = new TaskRule(
+        public static readonly TaskRule HK4003_ProcfileDuplicateType = new TaskRule(
             "HK4003", "Process type defined more than once", FindingSeverity.Warning, "earlier definition silently ignored");
 
-        public static readonly TaskRule ProcfileMisnamed = new TaskRule(
+        public static readonly TaskRule HK4004_ProcfileMisnamed = new TaskRule(
             "HK4004", "Procfile has a name Heroku does not read", FindingSeverity.Warning, "Procfile ignored, H14 no web dynos");
 
-        public static readonly TaskRule ProcfileNeedsSdk = new TaskRule(
+        public static readonly TaskRule HK4005_ProcfileNeedsSdk = new TaskRule(
             "HK4005", "Procfile command needs the .NET SDK, which dynos do not have", FindingSeverity.Warning, "H10 app crashed");
 
-        public static readonly TaskRule ReleaseNeedsSdk = new TaskRule(
+        public static readonly TaskRule HK4006_ReleaseNeedsSdk = new TaskRule(
             "HK4006", "Release command needs the .NET SDK, which the release phase does not have", FindingSeverity.Error, "release fails");
 
-        public static readonly TaskRule ProcfilePublishPath = new TaskRule(
+        public static readonly TaskRule HK4007_ProcfilePublishPath = new TaskRule(
             "HK4007", "Procfile does not run the app where the .NET buildpack publishes it", FindingSeverity.Warning, "H10 app crashed");
 
-        public static readonly TaskRule ProcfileWindowsSyntax = new TaskRule(
+        public static readonly TaskRule HK4008_ProcfileWindowsSyntax = new TaskRule(
             "HK4008", "Windows command syntax in the Procfile", FindingSeverity.Warning, "R10 boot timeout, H10 app crashed");
 
-        public static readonly TaskRule AppJsonSyntax = new TaskRule(
+        public static readonly TaskRule HK5001_AppJsonSyntax = new TaskRule(
             "HK5001", "app.json is not valid JSON", FindingSeverity.Error, "app setup fails (Review Apps, Heroku Button, Heroku CI)");
 
-        public static readonly TaskRule AppJsonUnknownKey = new TaskRule(
+        public static readonly TaskRule HK5002_AppJsonUnknownKey = new TaskRule(
             "HK5002", "app.json key Heroku does not read", FindingSeverity.Warning, "setting silently ignored at app setup");
 
-        public static readonly TaskRule AppJsonWrongShape = new TaskRule(
+        public static readonly TaskRule HK5003_AppJsonWrongShape = new TaskRule(
             "HK5003", "app.json value of the wrong type or shape", FindingSeverity.Warning, "app setup fails or ignores the value");
 
-        public static readonly TaskRule AppJsonNameLength = new TaskRule(
+        public static readonly TaskRule HK5004_AppJsonNameLength = new TaskRule(
             "HK5004", "app.json name is too short or too long", FindingSeverity.Warning, "app setup rejects the manifest");
 
-        public static readonly TaskRule AppJsonFormationType = new TaskRule(
+        public static readonly TaskRule HK5005_AppJsonFormationType = new TaskRule(
             "HK5005", "app.json formation names a process type the app does not have", FindingSeverity.Warning, "app setup fails (no such process type)");
 
-        public static readonly TaskRule AppJsonFormationValue = new TaskRule(
+        public static readonly TaskRule HK5006_AppJsonFormationValue = new TaskRule(
             "HK5006", "app.json formation quantity or size Heroku does not accept", FindingSeverity.Error, "app setup fails (invalid formation)");
 
-        public static readonly TaskRule AppJsonRetiredSize = new TaskRule(
+        public static readonly TaskRule HK5007_AppJsonRetiredSize = new TaskRule(
             "HK5007", "app.json formation uses a retired dyno size", FindingSeverity.Warning, "app setup fails (retired dyno size)");
 
-        public static readonly TaskRule AppJsonBuildpacks = new TaskRule(
+        public static readonly TaskRule HK5008_AppJsonBuildpacks = new TaskRule(
             "HK5008", "app.json buildpacks do not build the .NET app last", FindingSeverity.Warning, "H14 no web dynos (wrong buildpack sets the process types)");
 
-        public static readonly TaskRule AppJsonCommunityBuildpack = new TaskRule(
+        public static readonly TaskRule HK5009_AppJsonCommunityBuildpack = new TaskRule(
             "HK5009", "app.json uses an old community .NET buildpack", FindingSeverity.Warning, "build fails or H10 app crashed (unmaintained buildpack)");
 
-        public static readonly TaskRule AppJsonStack = new TaskRule(
+        public static readonly TaskRule HK5010_AppJsonStack = new TaskRule(
             "HK5010", "app.json stack is unknown or end-of-life", FindingSeverity.Warning, "app setup fails (stack not available)");
 
-        public static readonly TaskRule AppJsonSecret = new TaskRule(
+        public static readonly TaskRule HK5011_AppJsonSecret = new TaskRule(
             "HK5011", "Secret committed as an app.json env value", FindingSeverity.Warning, "secret copied into every app created from the repository");
 
-        public static readonly TaskRule AppJsonRetiredAddonPlan = new TaskRule(
+        public static readonly TaskRule HK5012_AppJsonRetiredAddonPlan = new TaskRule(
             "HK5012", "app.json add-on plan Heroku retired", FindingSeverity.Warning, "app setup fails (add-on plan no longer available)");
 
-        public static readonly TaskRule AppJsonBuildpackUrlVariable = new TaskRule(
+        public static readonly TaskRule HK5013_AppJsonBuildpackUrlVariable = new TaskRule(
             "HK5013", "app.json sets the deprecated BUILDPACK_URL config var", FindingSeverity.Warning, "build uses a buildpack other than the one intended");
 
-        public static readonly TaskRule AppJsonImage = new TaskRule(
+        public static readonly TaskRule HK5014_AppJsonImage = new TaskRule(
             "HK5014", "app.json uses the deprecated image key", FindingSeverity.Suggestion, "image not deployed (setting silently ignored)");
 
-        public static readonly TaskRule HerokuYmlSyntax = new TaskRule(
+        public static readonly TaskRule HK6001_HerokuYmlSyntax = new TaskRule(
             "HK6001", "heroku.yml is not valid YAML", FindingSeverity.Error, "build fails (heroku.yml cannot be parsed)");
 
-        public static readonly TaskRule HerokuYmlShape = new TaskRule(
+        public static readonly TaskRule HK6002_HerokuYmlShape = new TaskRule(
             "HK6002", "heroku.yml section or key Heroku does not read", FindingSeverity.Warning, "build fails or setting silently ignored");
 
-        public static readonly TaskRule HerokuYmlDockerfileMissing = new TaskRule(
+        public static readonly TaskRule HK6003_HerokuYmlDockerfileMissing = new TaskRule(
             "HK6003", "heroku.yml names a Dockerfile that does not exist", FindingSeverity.Error, "build fails (Dockerfile not found)");
 
-        public static readonly TaskRule HerokuYmlBuildpacks = new TaskRule(
+        public static readonly TaskRule HK6004_HerokuYmlBuildpacks = new TaskRule(
             "HK6004", "heroku.yml builds with buildpacks, which Heroku no longer supports", FindingSeverity.Warning, "build fails (only Docker builds are supported)");
 
-        public static readonly TaskRule HerokuYamlMisnamed = new TaskRule(
+        public static readonly TaskRule HK6005_HerokuYamlMisnamed = new TaskRule(
             "HK6005", "heroku.yaml is not read; Heroku reads heroku.yml", FindingSeverity.Warning, "build fails (no heroku.yml on the container stack)");
 
-        public static readonly TaskRule SlugIgnoreRemovesBuildInput = new TaskRule(
+        public static readonly TaskRule HK7010_SlugIgnoreRemovesBuildInput = new TaskRule(
             "HK7010", ".slugignore removes files the .NET build needs", FindingSeverity.Error, "build fails (buildpack detect or publish)");
 
-        public static readonly TaskRule SlugIgnoreNegation = new TaskRule(
+        public static readonly TaskRule HK7011_SlugIgnoreNegation = new TaskRule(
             "HK7011", ".slugignore negation is not supported", FindingSeverity.Warning, "files removed although negated");
 
-        public static readonly TaskRule SlugIgnoreMatchesNothing = new TaskRule(
+        public static readonly TaskRule HK7012_SlugIgnoreMatchesNothing = new TaskRule(
             "HK7012", ".slugignore pattern matches nothing", FindingSeverity.Suggestion, "slug not reduced as intended");
 
         public static readonly TaskRule HK7013_SlugIgnoreInvalidPattern = new TaskRule(
@@ -104,13 +104,13 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule SlugAboveSoftLimit = new TaskRule(
             "HK7001", "Compressed slug above Heroku's soft size limit", FindingSeverity.Warning, "slow boot (slug above the soft limit)");
 
-        public static readonly TaskRule SlugAboveMaximum = new TaskRule(
+        public static readonly TaskRule HK7002_SlugAboveMaximum = new TaskRule(
             "HK7002", "Compressed slug above Heroku's maximum slug size", FindingSeverity.Error, "push rejected (compiled slug size is too large)");
 
-        public static readonly TaskRule SecretInSlug = new TaskRule(
+        public static readonly TaskRule HK7003_SecretInSlug = new TaskRule(
             "HK7003", "Secret or local-only file would ship in the slug", FindingSeverity.Warning, "secrets and local settings shipped to every dyno");
 
-        public static readonly TaskRule WrongPlatform = new TaskRule(
+        public static readonly TaskRule HK7004_WrongPlatform = new TaskRule(
             "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
 
         public static readonly TaskRule RehearsalBootTimeout = new TaskRule(

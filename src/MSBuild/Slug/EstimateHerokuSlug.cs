@@ -211,12 +211,12 @@ namespace HerokuAnalyzers.Tasks
             var warning = Megabytes(WarningSize, HerokuFacts.SlugSoftLimitMegabytes, nameof(WarningSize), problems);
             if (report.CompressedBytes > max * 1024 * 1024)
             {
-                findings.Add(new Finding(TaskRules.SlugAboveMaximum, project, 1, 1,
+                findings.Add(new Finding(TaskRules.HK7002_SlugAboveMaximum, project, 1, 1,
                     "the estimated compressed slug is " + estimate + ", above the " + Format(max) + " MB maximum (HerokuSlugMaxSize): Heroku rejects the push with 'Compiled slug size is too large' after the whole remote build; drop what no dyno needs (see the slug table and obj/heroku/slug-report.json)"));
             }
             else if (report.CompressedBytes > warning * 1024 * 1024)
             {
-                findings.Add(new Finding(TaskRules.SlugAboveSoftLimit, project, 1, 1,
+                findings.Add(new Finding(TaskRules.HK7001_SlugAboveSoftLimit, project, 1, 1,
                     "the estimated compressed slug is " + estimate + ", above Heroku's " + Format(warning) + " MB soft limit (HerokuSlugWarningSize): Heroku warns that the slug may affect boot time, and every dyno start downloads and unpacks it; drop what no dyno needs (see the slug table and obj/heroku/slug-report.json)"));
             }
 

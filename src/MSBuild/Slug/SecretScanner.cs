@@ -221,6 +221,6 @@ namespace HerokuAnalyzers.Tasks.Slug
             return 0;
         }
 
-        private static Finding At(SlugFile file, int line, int column, string message) => new Finding(TaskRules.SecretInSlug, file.Path, line, column, message);
+        private static Finding At(SlugFile file, int line, int column, string message) => new Finding(TaskRules.HK7003_SecretInSlug, file.Path, line, column, message);
     }
 }

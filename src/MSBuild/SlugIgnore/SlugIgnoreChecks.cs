@@ -80,7 +80,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
                 if (removed.Count > 0)
                 {
-                    findings.Add(new Finding(TaskRules.SlugIgnoreRemovesBuildInput, model.Path, pattern.Line, pattern.Column,
+                    findings.Add(new Finding(TaskRules.HK7010_SlugIgnoreRemovesBuildInput, model.Path, pattern.Line, pattern.Column,
                         "'" + pattern.Text + "' removes " + Describe(removed, tree == null) + " before the buildpack runs (.slugignore is applied first): the .NET buildpack cannot find or build the app and the build fails. "
                         + "Remove the pattern; build output (bin/, obj/) is created after .slugignore and cannot be removed by it."));
                 }
@@ -93,7 +93,7 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
                     // A line HK7013 already reports matches nothing because of its problem: one finding is enough.
                     if (pattern.Problem == null && !MatchesAnything(pattern, tree))
                     {
-                        findings.Add(new Finding(TaskRules.SlugIgnoreMatchesNothing, model.Path, pattern.Line, pattern.Column,
+                        findings.Add(new Finding(TaskRules.HK7012_SlugIgnoreMatchesNothing, model.Path, pattern.Line, pattern.Column,
                             "'" + pattern.Text + "' matches nothing in the repository, so it does not make the slug smaller. Fix the pattern (paths are relative to the repository root) or remove it."));
                     }
                 }
