@@ -71,7 +71,7 @@ namespace HerokuAnalyzers.Tasks
             if (gc != null)
             {
                 // HK2005 reads the web dyno size from the same app.json parse.
-                guard.Run(TaskRules.ServerGcOnSmallDyno.Id, gc.ProjectFile, () => findings.AddRange(GcSettingsChecks.Check(gc, appJson)));
+                guard.Run(TaskRules.HK2005_ServerGcOnSmallDyno.Id, gc.ProjectFile, () => findings.AddRange(GcSettingsChecks.Check(gc, appJson)));
             }
 
             if (files.TryGetValue(HerokuFileKind.SlugIgnore, out var slugIgnorePath))

@@ -72,8 +72,8 @@ namespace HerokuAnalyzers.Tasks.Procfile
             }
 
             // Each rule, and the command checks of each line, run on their own: one that throws does not hide the others.
-            guard.Run(TaskRules.ProcfileDialectMismatch.Id, file.Path, () => CheckDialects(file.Path, document, findings));
-            guard.Run(TaskRules.ProcfileDuplicateType.Id, file.Path, () => CheckDuplicates(file.Path, document, findings));
+            guard.Run(TaskRules.HK4002_ProcfileDialectMismatch.Id, file.Path, () => CheckDialects(file.Path, document, findings));
+            guard.Run(TaskRules.HK4003_ProcfileDuplicateType.Id, file.Path, () => CheckDuplicates(file.Path, document, findings));
             foreach (var entry in model.CommandEntries)
             {
                 guard.Run("the command checks of line " + entry.Line + " (HK4005-HK4008)", file.Path, () => CheckCommand(file.Path, entry, project, findings));
@@ -196,7 +196,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 }
 
                 findings.Add(new Finding(
-                    TaskRules.ProcfileDuplicateType,
+                    TaskRules.HK4003_ProcfileDuplicateType,
                     path,
                     first.KeyPosition.Line,
                     first.KeyPosition.Column,
@@ -244,7 +244,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 if (EndsWithAny(words[0].Text, ".exe", ".bat", ".cmd"))
                 {
                     AddWindowsFinding(findings, new Finding(
-                        TaskRules.ProcfileWindowsSyntax,
+                        TaskRules.HK4008_ProcfileWindowsSyntax,
                         path,
                         entry.Line,
                         column,
@@ -273,7 +273,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                 var name = variable.Value.Trim('%');
                 var port = name == HerokuFacts.PortVariable;
                 AddWindowsFinding(findings, new Finding(
-                    TaskRules.ProcfileWindowsSyntax,
+                    TaskRules.HK4008_ProcfileWindowsSyntax,
                     path,
                     entry.Line,
                     entry.CommandPosition.Column + variable.Index,
@@ -289,7 +289,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
                     if (word.HasUnquotedBackslash && BackslashPath.IsMatch(word.Text))
                     {
                         AddWindowsFinding(findings, new Finding(
-                            TaskRules.ProcfileWindowsSyntax,
+                            TaskRules.HK4008_ProcfileWindowsSyntax,
                             path,
                             entry.Line,
                             entry.CommandPosition.Column + word.Offset,
@@ -308,7 +308,7 @@ namespace HerokuAnalyzers.Tasks.Procfile
         {
             for (var i = findings.Count - 1; i >= 0 && findings[i].Line == finding.Line && findings[i].File == finding.File; i--)
             {
-                if (findings[i].Rule == TaskRules.ProcfileWindowsSyntax && findings[i].Column == finding.Column)
+                if (findings[i].Rule == TaskRules.HK4008_ProcfileWindowsSyntax && findings[i].Column == finding.Column)
                 {
                     return;
                 }

@@ -187,7 +187,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
                 var what = exited
                     ? string.Format(CultureInfo.InvariantCulture, "The web process exited with code {0} before it accepted connections on $PORT: on Heroku the dyno crashes (H10 app crashed) instead of booting (R10).", dyno.ExitCode)
                     : string.Format(CultureInfo.InvariantCulture, "The web process did not accept connections on $PORT ({0}) within {1} s{2}: Heroku kills it with R10 boot timeout and the router answers H10.", port, limit.TotalSeconds, Limit(_task.BootTimeout, HerokuFacts.BootTimeoutSeconds, "HerokuBootTimeout"));
-                Report(TaskRules.RehearsalBootTimeout, what + " Bind all interfaces on the port Heroku gives: `--urls http://*:$PORT` in the Procfile command, or the PORT variable in code (HK3001, HK3004)." + LastOutput(dyno));
+                Report(TaskRules.HK9001_RehearsalBootTimeout, what + " Bind all interfaces on the port Heroku gives: `--urls http://*:$PORT` in the Procfile command, or the PORT variable in code (HK3001, HK3004)." + LastOutput(dyno));
                 _json.Property("accepted", false).Property("exited", exited).EndObject();
                 _rows.Add(new[] { "R10 boot", exited ? "exited with code " + dyno.ExitCode.ToString(CultureInfo.InvariantCulture) + " before binding $PORT" : "no connection on $PORT within " + limit.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", exited ? "H10 app crashed" : "R10 boot timeout, H10" });
                 _rows.Add(new[] { "H12 requests", "not rehearsed (the app never booted)", "-" });
@@ -204,7 +204,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
                 _json.Property("externalAddress", external.ToString()).Property("acceptsOnExternalAddress", reachable);
                 if (!reachable)
                 {
-                    Report(TaskRules.RehearsalBootTimeout, string.Format(CultureInfo.InvariantCulture,
+                    Report(TaskRules.HK9001_RehearsalBootTimeout, string.Format(CultureInfo.InvariantCulture,
                         "The web process accepts connections on $PORT ({0}) only on loopback, not on this machine's address {1}: Heroku's router cannot reach a loopback address, so the dyno fails with R10 boot timeout. Bind all interfaces: `http://*:$PORT`, not localhost or 127.0.0.1 (HK3002).{2}",
                         port, external, LastOutput(dyno)));
                     result += ", on loopback only";
@@ -262,7 +262,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
                 if (result.TimedOut > 0)
                 {
                     heroku = "H12 request timeout (503)";
-                    Report(TaskRules.RehearsalRequestTimeout, string.Format(
+                    Report(TaskRules.HK9002_RehearsalRequestTimeout, string.Format(
                         CultureInfo.InvariantCulture,
                         "GET {0} sent no first byte within {1} s{2} in {3} of {4} requests: Heroku's router gives up, answers 503 and logs H12 request timeout, while the app keeps working on the request. Answer within the limit: await I/O instead of blocking (HK1001–HK1003), bound waits (HK1004) and move long work to a worker dyno (HK1005).",
                         result.Path, limit.TotalSeconds, Limit(_task.RequestTimeout, HerokuFacts.RouterFirstByteTimeoutSeconds, "HerokuRehearsalRequestTimeout"), result.TimedOut, result.Sent));
@@ -326,7 +326,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             var observed = string.Format(CultureInfo.InvariantCulture, "peak {0:0} MB resident of {1} MB ({2})", peak, quota, quotaSource);
             if (peak > quota)
             {
-                Report(TaskRules.RehearsalMemoryQuota, file, line, column, string.Format(
+                Report(TaskRules.HK9003_RehearsalMemoryQuota, file, line, column, string.Format(
                     CultureInfo.InvariantCulture,
                     "The dyno's processes peaked at {0:0} MB resident during the rehearsal, above the {1} MB quota ({2}): Heroku logs R14 memory quota exceeded and the dyno swaps, slowing every request, and restarts it at R15 when usage grows further. Bound caches and collections (HK2001, HK2002), keep Server GC in check on small dynos (HK2005), or choose a bigger dyno size.",
                     peak, quota, quotaSource));
@@ -360,7 +360,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             }
 
             _json.EndArray().EndObject();
-            Report(TaskRules.RehearsalExitTimeout, string.Format(
+            Report(TaskRules.HK9004_RehearsalExitTimeout, string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} process(es) still ran {1} s after SIGTERM{2}: {3}. Heroku then kills them with SIGKILL and logs R12 exit timeout, cutting off requests and background work mid-way. Let the host stop on SIGTERM (do not cancel the signal), keep HostOptions.ShutdownTimeout and IHostedService.StopAsync work below 30 s.{4}",
                 running.Count, limit.TotalSeconds, Limit(_task.ShutdownTimeout, HerokuFacts.ExitTimeoutSeconds, "HerokuRehearsalShutdownTimeout"), string.Join("; ", running), LastOutput(dyno)));
@@ -391,7 +391,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             var what = finished
                 ? string.Format(CultureInfo.InvariantCulture, "The release command exited with code {0}", process.ExitCode)
                 : string.Format(CultureInfo.InvariantCulture, "The release command did not finish within {0} s{1}", limit.TotalSeconds, Limit(_task.ReleaseTimeout, HerokuFacts.ReleasePhaseTimeoutSeconds, "HerokuRehearsalReleaseTimeout"));
-            _findings.Add(new Finding(TaskRules.RehearsalReleaseFailed, procfile.Path, release.CommandPosition.Line, release.CommandPosition.Column,
+            _findings.Add(new Finding(TaskRules.HK9006_RehearsalReleaseFailed, procfile.Path, release.CommandPosition.Line, release.CommandPosition.Column,
                 what + ": Heroku fails the release and keeps the previous one running, so the new code is never deployed. Make the command succeed without the .NET SDK (HK4006) and well within Heroku's one-hour release limit." + LastOutput(process)));
             _rows.Add(new[] { "release", finished ? "exit code " + process.ExitCode.ToString(CultureInfo.InvariantCulture) : "still running after " + limit.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", "release fails" });
             return false;
@@ -402,7 +402,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             var names = string.Join(", ", missing.Select(m => m.Name));
             foreach (var variable in missing)
             {
-                _findings.Add(new Finding(TaskRules.RehearsalRequiredConfigVar, appJsonPath, variable.Position.Line, variable.Position.Column, string.Format(
+                _findings.Add(new Finding(TaskRules.HK9005_RehearsalRequiredConfigVar, appJsonPath, variable.Position.Line, variable.Position.Column, string.Format(
                     CultureInfo.InvariantCulture,
                     "app.json requires the config var {0} and gives it no value or generator (required config vars without a value: {1}): Heroku cannot set up an app from this manifest until someone supplies it, and the rehearsal cannot start the app as Heroku would. Give it a value for the rehearsal with -p:HerokuRehearsalEnvironment={0}=… or an environment variable {0}; on Heroku, `heroku config:set {0}=…`.",
                     variable.Name,

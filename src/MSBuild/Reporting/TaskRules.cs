@@ -101,7 +101,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule HK7013_SlugIgnoreInvalidPattern = new TaskRule(
             "HK7013", "Invalid .slugignore pattern", FindingSeverity.Warning, "slug not reduced as intended (the line removes nothing)");
 
-        public static readonly TaskRule SlugAboveSoftLimit = new TaskRule(
+        public static readonly TaskRule HK7001_SlugAboveSoftLimit = new TaskRule(
             "HK7001", "Compressed slug above Heroku's soft size limit", FindingSeverity.Warning, "slow boot (slug above the soft limit)");
 
         public static readonly TaskRule HK7002_SlugAboveMaximum = new TaskRule(
@@ -113,22 +113,22 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule HK7004_WrongPlatform = new TaskRule(
             "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
 
-        public static readonly TaskRule RehearsalBootTimeout = new TaskRule(
+        public static readonly TaskRule HK9001_RehearsalBootTimeout = new TaskRule(
             "HK9001", "Rehearsal: the web process did not accept connections on $PORT in time", FindingSeverity.Error, "R10 boot timeout");
 
-        public static readonly TaskRule RehearsalRequestTimeout = new TaskRule(
+        public static readonly TaskRule HK9002_RehearsalRequestTimeout = new TaskRule(
             "HK9002", "Rehearsal: a request got no first byte within the router's limit", FindingSeverity.Error, "H12 request timeout");
 
-        public static readonly TaskRule RehearsalMemoryQuota = new TaskRule(
+        public static readonly TaskRule HK9003_RehearsalMemoryQuota = new TaskRule(
             "HK9003", "Rehearsal: the dyno's processes used more memory than its quota", FindingSeverity.Warning, "R14 memory quota exceeded");
 
-        public static readonly TaskRule RehearsalExitTimeout = new TaskRule(
+        public static readonly TaskRule HK9004_RehearsalExitTimeout = new TaskRule(
             "HK9004", "Rehearsal: processes still running after SIGTERM and the exit timeout", FindingSeverity.Error, "R12 exit timeout");
 
-        public static readonly TaskRule RehearsalRequiredConfigVar = new TaskRule(
+        public static readonly TaskRule HK9005_RehearsalRequiredConfigVar = new TaskRule(
             "HK9005", "Rehearsal: app.json requires a config var that has no value", FindingSeverity.Error, "app setup fails (required config var missing)");
 
-        public static readonly TaskRule RehearsalReleaseFailed = new TaskRule(
+        public static readonly TaskRule HK9006_RehearsalReleaseFailed = new TaskRule(
             "HK9006", "Rehearsal: the release command failed or ran too long", FindingSeverity.Error, "release fails (new release not deployed)");
 
         /// <summary>
@@ -147,50 +147,50 @@ namespace HerokuAnalyzers.Tasks.Reporting
 
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
-            ServerGcOnSmallDyno,
-            ProcfileSyntax,
-            ProcfileDialectMismatch,
-            ProcfileDuplicateType,
-            ProcfileMisnamed,
-            ProcfileNeedsSdk,
-            ReleaseNeedsSdk,
-            ProcfilePublishPath,
-            ProcfileWindowsSyntax,
-            AppJsonSyntax,
-            AppJsonUnknownKey,
-            AppJsonWrongShape,
-            AppJsonNameLength,
-            AppJsonFormationType,
-            AppJsonFormationValue,
-            AppJsonRetiredSize,
-            AppJsonBuildpacks,
-            AppJsonCommunityBuildpack,
-            AppJsonStack,
-            AppJsonSecret,
-            AppJsonRetiredAddonPlan,
-            AppJsonBuildpackUrlVariable,
-            AppJsonImage,
-            HerokuYmlSyntax,
-            HerokuYmlShape,
-            HerokuYmlDockerfileMissing,
-            HerokuYmlBuildpacks,
-            HerokuYamlMisnamed,
-            SlugIgnoreRemovesBuildInput,
-            SlugIgnoreNegation,
-            SlugIgnoreMatchesNothing,
+            HK2005_ServerGcOnSmallDyno,
+            HK4001_ProcfileSyntax,
+            HK4002_ProcfileDialectMismatch,
+            HK4003_ProcfileDuplicateType,
+            HK4004_ProcfileMisnamed,
+            HK4005_ProcfileNeedsSdk,
+            HK4006_ReleaseNeedsSdk,
+            HK4007_ProcfilePublishPath,
+            HK4008_ProcfileWindowsSyntax,
+            HK5001_AppJsonSyntax,
+            HK5002_AppJsonUnknownKey,
+            HK5003_AppJsonWrongShape,
+            HK5004_AppJsonNameLength,
+            HK5005_AppJsonFormationType,
+            HK5006_AppJsonFormationValue,
+            HK5007_AppJsonRetiredSize,
+            HK5008_AppJsonBuildpacks,
+            HK5009_AppJsonCommunityBuildpack,
+            HK5010_AppJsonStack,
+            HK5011_AppJsonSecret,
+            HK5012_AppJsonRetiredAddonPlan,
+            HK5013_AppJsonBuildpackUrlVariable,
+            HK5014_AppJsonImage,
+            HK6001_HerokuYmlSyntax,
+            HK6002_HerokuYmlShape,
+            HK6003_HerokuYmlDockerfileMissing,
+            HK6004_HerokuYmlBuildpacks,
+            HK6005_HerokuYamlMisnamed,
+            HK7010_SlugIgnoreRemovesBuildInput,
+            HK7011_SlugIgnoreNegation,
+            HK7012_SlugIgnoreMatchesNothing,
             HK7013_SlugIgnoreInvalidPattern,
 
-            SlugAboveSoftLimit,
-            SlugAboveMaximum,
-            SecretInSlug,
-            WrongPlatform,
+            HK7001_SlugAboveSoftLimit,
+            HK7002_SlugAboveMaximum,
+            HK7003_SecretInSlug,
+            HK7004_WrongPlatform,
 
-            RehearsalBootTimeout,
-            RehearsalRequestTimeout,
-            RehearsalMemoryQuota,
-            RehearsalExitTimeout,
-            RehearsalRequiredConfigVar,
-            RehearsalReleaseFailed,
+            HK9001_RehearsalBootTimeout,
+            HK9002_RehearsalRequestTimeout,
+            HK9003_RehearsalMemoryQuota,
+            HK9004_RehearsalExitTimeout,
+            HK9005_RehearsalRequiredConfigVar,
+            HK9006_RehearsalReleaseFailed,
         };
     }
 }

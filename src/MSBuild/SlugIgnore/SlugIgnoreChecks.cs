@@ -36,16 +36,16 @@ namespace HerokuAnalyzers.Tasks.SlugIgnore
 
             // Each rule runs on its own: one that throws does not hide the others.
             guard.Run(TaskRules.HK7013_SlugIgnoreInvalidPattern.Id, model.Path, () => CheckPatternSyntax(model, findings));
-            guard.Run(TaskRules.SlugIgnoreNegation.Id, model.Path, () =>
+            guard.Run(TaskRules.HK7011_SlugIgnoreNegation.Id, model.Path, () =>
             {
                 foreach (var negation in model.Negations)
                 {
-                    findings.Add(new Finding(TaskRules.SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
+                    findings.Add(new Finding(TaskRules.HK7011_SlugIgnoreNegation, model.Path, negation.Line, negation.Column,
                         "Heroku's .slugignore does not support '!' negation: the line does not bring '" + (negation.Text.Length > 1 ? negation.Text.Substring(1) : negation.Text) + "' back, and files matched by other lines are still removed from the build. Narrow the other patterns instead."));
                 }
             });
 
-            guard.Run(TaskRules.SlugIgnoreRemovesBuildInput.Id + ", " + TaskRules.SlugIgnoreMatchesNothing.Id, model.Path, () => CheckMatches(model, project, findings));
+            guard.Run(TaskRules.HK7010_SlugIgnoreRemovesBuildInput.Id + ", " + TaskRules.HK7012_SlugIgnoreMatchesNothing.Id, model.Path, () => CheckMatches(model, project, findings));
             return findings;
         }
 

@@ -9,6 +9,8 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<VisitCounter>();
 builder.Services.AddSingleton<Pricing>();
 builder.WebHost.UseUrls("http://*:5000");
+// heroku.yml builds a container, so its run.web (not the Procfile) is the web process: HK3005 comes from code.
+builder.WebHost.ConfigureKestrel(options => options.Listen(System.Net.IPAddress.Any, 5003));
 
 var app = builder.Build();
 app.Urls.Add("http://localhost:5001");
