@@ -16,6 +16,12 @@ namespace HerokuAnalyzers.Infrastructure
         public const string Procfile = "Procfile";
         public const string HerokuYml = "HerokuYml";
 
+        /// <summary>app.json at the repository root (the task's HerokuFileKind.AppJson).</summary>
+        public const string AppJson = "AppJson";
+
+        /// <summary>A Dockerfile in the project directory or at the repository root (heroku.yml builds).</summary>
+        public const string Dockerfile = "Dockerfile";
+
         /// <summary>The project's appsettings.json and appsettings.Production.json.</summary>
         public const string AppSettings = "AppSettings";
 
