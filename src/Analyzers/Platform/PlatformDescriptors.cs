@@ -26,5 +26,37 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: HK8001Description,
             helpLinkUri: HelpLinks.For("HK8001"));
+
+        private const string HK8004Title = "Give Npgsql a connection string, not Heroku's DATABASE_URL";
+
+        public static readonly DiagnosticDescriptor HK8004_DatabaseUrl = new DiagnosticDescriptor(
+            id: "HK8004",
+            title: HK8004Title,
+            messageFormat: "{0} is given {1}, which Heroku sets to a postgres://user:password@host:port/database URL that Npgsql cannot read: it throws on the first connection and the app crashes (H10). Convert the URL with Uri into an NpgsqlConnectionStringBuilder (SSL Mode=Require).",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Heroku Postgres exposes its location and credentials only as a URL in DATABASE_URL (and HEROKU_POSTGRESQL_<COLOUR>_URL), which changes when Heroku rotates credentials or fails over. Npgsql's connection strings are Key=Value pairs; it has never parsed URLs.",
+            helpLinkUri: HelpLinks.For("HK8004"));
+
+        public static readonly DiagnosticDescriptor HK8004_SslDisabled = new DiagnosticDescriptor(
+            id: "HK8004",
+            title: HK8004Title,
+            messageFormat: "{0} turns TLS off ({1}): Heroku Postgres only accepts TLS connections, so the app cannot reach its database (H10 when it connects at boot). Use SSL Mode=Require.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Heroku Postgres requires TLS 1.2 or newer. Its certificates are not publicly verifiable, so SSL Mode=Require (which in Npgsql 8 and later encrypts without verifying) is the mode to use.",
+            helpLinkUri: HelpLinks.For("HK8004"));
+
+        public static readonly DiagnosticDescriptor HK8004_HandParsedUrl = new DiagnosticDescriptor(
+            id: "HK8004",
+            title: HK8004Title,
+            messageFormat: "The pattern \"{0}\" takes DATABASE_URL apart by hand: it mis-splits passwords that contain ':' or '@', and misses postgresql:// URLs, URLs without a port and percent-encoded credentials, so the connection fails (H10). Parse the URL with Uri and unescape its user info.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Copies of the regular expression postgres://(.*):(.*)@(.*):(.*)/(.*) split greedily and decode nothing. System.Uri parses the URL; split its UserInfo at the first ':' and unescape both parts.",
+            helpLinkUri: HelpLinks.For("HK8004"));
     }
 }

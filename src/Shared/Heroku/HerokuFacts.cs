@@ -95,5 +95,20 @@ namespace HerokuAnalyzers.Heroku
 
         /// <summary>§7.7: the shared frameworks the buildpack's runtime layer copies from the SDK (its whole <c>shared/</c> folder).</summary>
         public static readonly string[] RuntimeLayerFrameworks = { "Microsoft.NETCore.App", "Microsoft.AspNetCore.App" };
+
+        /// <summary>§5.4, §9.5: after SIGTERM a dyno's processes have 30 s to exit, then SIGKILL (R12 exit timeout).</summary>
+        public const int ShutdownGraceSeconds = 30;
+
+        /// <summary>§8.1: the config var Heroku Postgres sets on the app, a postgres://user:password@host:port/db URL.</summary>
+        public const string DatabaseUrlVariable = "DATABASE_URL";
+
+        /// <summary>§8.1: every database's colour alias, HEROKU_POSTGRESQL_&lt;COLOUR&gt;_URL, with the same URL.</summary>
+        public const string PostgresColourVariablePrefix = "HEROKU_POSTGRESQL_";
+
+        /// <summary>§8.4: the config var of Heroku Key-Value Store, redis:// or rediss:// (TLS) with the password in the user info.</summary>
+        public const string RedisUrlVariable = "REDIS_URL";
+
+        /// <summary>§8.4: the TLS URL of older Mini plans, beside REDIS_URL.</summary>
+        public const string RedisTlsUrlVariable = "REDIS_TLS_URL";
     }
 }
