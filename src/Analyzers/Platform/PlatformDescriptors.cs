@@ -58,5 +58,25 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: "Copies of the regular expression postgres://(.*):(.*)@(.*):(.*)/(.*) split greedily and decode nothing. System.Uri parses the URL; split its UserInfo at the first ':' and unescape both parts.",
             helpLinkUri: HelpLinks.For("HK8004"));
+
+        public static readonly DiagnosticDescriptor HK8003_ShutdownTimeout = new DiagnosticDescriptor(
+            id: "HK8003",
+            title: "Finish shutting down before Heroku's SIGKILL",
+            messageFormat: "{0} allows {1} s for graceful shutdown, but Heroku kills the dyno's processes {2} s after SIGTERM (R12 exit timeout): requests and StopAsync work still running then are cut off. Use at most {3} s.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "On every restart, deploy and daily cycle Heroku sends SIGTERM and, 30 seconds later, SIGKILL. The generic host's ShutdownTimeout bounds graceful shutdown; at 30 s or more it races the SIGKILL.",
+            helpLinkUri: HelpLinks.For("HK8003"));
+
+        public static readonly DiagnosticDescriptor HK8003_StopIgnoresToken = new DiagnosticDescriptor(
+            id: "HK8003",
+            title: "Finish shutting down before Heroku's SIGKILL",
+            messageFormat: "{0}.StopAsync waits without observing its cancellation token: when the host's shutdown timeout ends, the work goes on until Heroku kills the process {1} s after SIGTERM (R12 exit timeout). Pass '{2}' to what it awaits, or stop waiting when it is cancelled.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The host cancels StopAsync's token when its shutdown timeout ends. A StopAsync that never looks at the token keeps the process alive until Heroku's SIGKILL, and whatever it was doing is lost mid-way.",
+            helpLinkUri: HelpLinks.For("HK8003"));
     }
 }

@@ -99,6 +99,9 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>§5.4, §9.5: after SIGTERM a dyno's processes have 30 s to exit, then SIGKILL (R12 exit timeout).</summary>
         public const int ShutdownGraceSeconds = 30;
 
+        /// <summary>§9.5 (derived): a host shutdown timeout that leaves the process time to exit before SIGKILL.</summary>
+        public const int RecommendedShutdownTimeoutSeconds = ShutdownGraceSeconds - 5;
+
         /// <summary>§8.1: the config var Heroku Postgres sets on the app, a postgres://user:password@host:port/db URL.</summary>
         public const string DatabaseUrlVariable = "DATABASE_URL";
 
