@@ -78,5 +78,15 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: "The host cancels StopAsync's token when its shutdown timeout ends. A StopAsync that never looks at the token keeps the process alive until Heroku's SIGKILL, and whatever it was doing is lost mid-way.",
             helpLinkUri: HelpLinks.For("HK8003"));
+
+        public static readonly DiagnosticDescriptor HK8005_RedisUrl = new DiagnosticDescriptor(
+            id: "HK8005",
+            title: "Convert Heroku's REDIS_URL before giving it to StackExchange.Redis",
+            messageFormat: "{0} is given {1}, which Heroku sets to a redis:// or rediss:// URL that StackExchange.Redis does not parse: the connection fails and the app crashes at boot (H10). Build ConfigurationOptions from the URL: host:port as the endpoint, its password, Ssl = true for rediss://, and a CertificateValidation callback for Heroku's self-signed certificate.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Heroku Key-Value Store sets REDIS_URL to redis://:PASSWORD@HOST:PORT, or rediss:// with TLS, which newer plans require; its certificate is self-signed. A StackExchange.Redis configuration string is a comma-separated list of host:port endpoints and key=value options; URLs are not supported.",
+            helpLinkUri: HelpLinks.For("HK8005"));
     }
 }
