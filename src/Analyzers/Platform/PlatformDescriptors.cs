@@ -88,5 +88,16 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: "Heroku Key-Value Store sets REDIS_URL to redis://:PASSWORD@HOST:PORT, or rediss:// with TLS, which newer plans require; its certificate is self-signed. A StackExchange.Redis configuration string is a comma-separated list of host:port endpoints and key=value options; URLs are not supported.",
             helpLinkUri: HelpLinks.For("HK8005"));
+
+        /// <summary>HK8002: a warning for sign-in and session cookies; reported as a suggestion for antiforgery and TempData of MVC and Razor Pages.</summary>
+        public static readonly DiagnosticDescriptor HK8002_DataProtectionKeys = new DiagnosticDescriptor(
+            id: "HK8002",
+            title: "Keep Data Protection keys off the dyno's disk",
+            messageFormat: "{0} protects {1} with Data Protection keys that{2} live on the dyno's disk: Heroku empties it on every restart, deploy and daily cycle, and each dyno has its own, so {3}. Persist the keys to a store all dynos share (PersistKeysToDbContext, PersistKeysToStackExchangeRedis …) and call SetApplicationName.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "ASP.NET Core encrypts authentication cookies, Identity tokens, antiforgery tokens, the session cookie and the TempData cookie with its Data Protection key ring. Without a configured repository the ring lives under $HOME on the dyno's ephemeral filesystem: new keys after each restart, and a different ring on each dyno.",
+            helpLinkUri: HelpLinks.For("HK8002"));
     }
 }
