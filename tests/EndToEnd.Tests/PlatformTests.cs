@@ -1,0 +1,106 @@
+using System.Reflection;
+using HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
+
+namespace HerokuAnalyzers.EndToEnd.Tests;
+
+/// <summary>
+/// The platform pitfalls (HK8xxx) through the packed package, in a consumer that references the real
+/// Npgsql and StackExchange.Redis from the registry (served from this test project's package folder).
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class PlatformTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Versions = typeof(PlatformTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .ToDictionary(a => a.Key, a => a.Value!);
+
+    private readonly PackedPackage _package;
+
+    public PlatformTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Platform_pitfalls_are_reported_and_correct_setups_are_not()
+    {
+        var app = _package.CreateConsumer("platform").AddWebProject().WithNet8ReferencePacks();
+        var project = app.Read("App/App.csproj").Replace(
+            "</ItemGroup>",
+            $"""
+              <PackageReference Include="Npgsql" Version="{Versions["Npgsql8Version"]}" />
+                <PackageReference Include="StackExchange.Redis" Version="{Versions["StackExchangeRedisVersion"]}" />
+              </ItemGroup>
+            """);
+        app.Write("App/App.csproj", project);
+        app.Write("App/Program.cs", """
+            using Npgsql;
+            using StackExchange.Redis;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHttpsRedirection(o => o.HttpsPort = 443);
+            builder.Services.AddAuthentication().AddCookie();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+            builder.Services.AddHostedService<Flusher>();
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.MapGet("/callback", (HttpRequest request) => $"{request.Scheme}://{request.Host}/signin");
+            using var broken = new NpgsqlConnection(Environment.GetEnvironmentVariable("DATABASE_URL"));
+            using var local = new NpgsqlConnection("Host=localhost;Username=app;SSL Mode=Require");
+            var redis = ConnectionMultiplexer.Connect(Environment.GetEnvironmentVariable("REDIS_URL")!);
+            var localRedis = ConnectionMultiplexer.Connect("localhost:6379,abortConnect=false");
+            app.Run();
+
+            sealed class Flusher : IHostedService
+            {
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                public async Task StopAsync(CancellationToken cancellationToken) => await Task.Delay(TimeSpan.FromSeconds(40));
+            }
+
+            sealed class Polite : IHostedService
+            {
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                public async Task StopAsync(CancellationToken cancellationToken) => await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            """);
+
+        var result = app.Build("App");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            new[]
+            {
+                "App/Program.cs(10,1): warning HK8001",
+                "App/Program.cs(11,53): warning HK8001",
+                "App/Program.cs(12,41): warning HK8004",
+                "App/Program.cs(14,43): warning HK8005",
+                "App/Program.cs(22,23): warning HK8003",
+                "App/Program.cs(6,38): warning HK8002",
+                "App/Program.cs(7,66): warning HK8003",
+            },
+            result.Diagnostics);
+
+        // The forwarded-headers switch in a Dockerfile ENV and a shared key repository silence HK8001 and HK8002.
+        app.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_FORWARDEDHEADERS_ENABLED=true\n");
+        app.Write("App/KeyRing.cs", """
+            using System.Xml.Linq;
+            using Microsoft.AspNetCore.DataProtection.Repositories;
+
+            sealed class DatabaseXmlRepository : IXmlRepository
+            {
+                public IReadOnlyCollection<XElement> GetAllElements() => Array.Empty<XElement>();
+
+                public void StoreElement(XElement element, string friendlyName) { }
+            }
+            """);
+        var fixedSetup = app.Build("App");
+        Assert.True(fixedSetup.ExitCode == 0, fixedSetup.ToString());
+        Assert.Equal(
+            new[]
+            {
+                "App/Program.cs(12,41): warning HK8004",
+                "App/Program.cs(14,43): warning HK8005",
+                "App/Program.cs(22,23): warning HK8003",
+                "App/Program.cs(7,66): warning HK8003",
+            },
+            fixedSetup.Diagnostics);
+    }
+}
