@@ -99,5 +99,15 @@ namespace HerokuAnalyzers.Infrastructure
             isEnabledByDefault: true,
             description: "ASP.NET Core encrypts authentication cookies, Identity tokens, antiforgery tokens, the session cookie and the TempData cookie with its Data Protection key ring. Without a configured repository the ring lives under $HOME on the dyno's ephemeral filesystem: new keys after each restart, and a different ring on each dyno.",
             helpLinkUri: HelpLinks.For("HK8002"));
+
+        public static readonly DiagnosticDescriptor HK8006_EphemeralFilesystem = new DiagnosticDescriptor(
+            id: "HK8006",
+            title: "Do not keep app data on the dyno's disk",
+            messageFormat: "{0} {1} on the dyno's disk: Heroku discards the filesystem on every restart, deploy and daily cycle, and each dyno has its own, so {2}. {3}.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A dyno's filesystem is ephemeral: changes are lost when the dyno restarts (at least once a day) and are never shared with other dynos. Reading files shipped with the app and scratch files under Path.GetTempPath() are fine.",
+            helpLinkUri: HelpLinks.For("HK8006"));
     }
 }
