@@ -63,6 +63,11 @@ namespace HerokuAnalyzers.Tasks
                 findings.AddRange(MisnamedFileChecks.Check(pair.Key, pair.Value));
             }
 
+            if (project.InspectFileSystem && !string.IsNullOrEmpty(project.RepositoryRoot))
+            {
+                findings.AddRange(Platform.CommittedCredentialsCheck.Check(project.RepositoryRoot!));
+            }
+
             findings.Sort(CompareFindings);
             return Capped(findings);
         }

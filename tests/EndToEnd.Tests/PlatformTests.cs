@@ -65,6 +65,9 @@ public sealed class PlatformTests
             }
             """);
 
+        // Assembled here so that this source file does not itself hold something that looks like a credential.
+        app.Write("App/appsettings.Production.json", "{\n  \"ConnectionStrings\": {\n    \"Default\": \"postgres" + "://u1a2b3c4d5e6f7:p9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3@ec2-54-1-2-3.compute-1.amazonaws.com:5432/d9e8f7\"\n  }\n}\n");
+
         var result = app.Build("App");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
@@ -78,6 +81,7 @@ public sealed class PlatformTests
                 "App/Program.cs(24,23): warning HK8003",
                 "App/Program.cs(6,38): warning HK8002",
                 "App/Program.cs(7,66): warning HK8003",
+                "App/appsettings.Production.json(3,17): warning HK8007",
             },
             result.Diagnostics);
 
@@ -104,6 +108,7 @@ public sealed class PlatformTests
                 "App/Program.cs(16,52): warning HK8006",
                 "App/Program.cs(24,23): warning HK8003",
                 "App/Program.cs(7,66): warning HK8003",
+                "App/appsettings.Production.json(3,17): warning HK8007",
             },
             fixedSetup.Diagnostics);
     }

@@ -101,6 +101,9 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule WrongPlatform = new TaskRule(
             "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
 
+        public static readonly TaskRule CommittedHerokuCredential = new TaskRule(
+            "HK8007", "Heroku credentials committed to the repository", FindingSeverity.Warning, "credentials exposed for good, and broken once Heroku rotates them");
+
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {
             ServerGcOnSmallDyno,
@@ -136,6 +139,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
             SlugAboveMaximum,
             SecretInSlug,
             WrongPlatform,
+            CommittedHerokuCredential,
         };
     }
 }
