@@ -112,4 +112,32 @@ public sealed class PlatformTests
             },
             fixedSetup.Diagnostics);
     }
+
+    [Fact]
+    public void Dotnet_format_inserts_the_forwarded_headers_setup_that_ends_the_redirect_loop()
+    {
+        var app = _package.CreateConsumer("platform-format").AddWebProject();
+        app.Write("App/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHttpsRedirection(o => o.HttpsPort = 443);
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """);
+        Assert.Equal(new[] { "App/Program.cs(4,1): warning HK8001" }, app.Build("App").Diagnostics);
+
+        var format = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK8001", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.Output);
+        var fixedSource = app.Read("App/Program.cs");
+        Assert.Contains("using Microsoft.AspNetCore.HttpOverrides;", fixedSource);
+        // .NET 10 renamed KnownNetworks (now obsolete): the fix writes the name the project compiles against.
+        Assert.Contains(".KnownIPNetworks.Clear();", fixedSource);
+        Assert.True(fixedSource.IndexOf("app.UseForwardedHeaders(", StringComparison.Ordinal) < fixedSource.IndexOf("app.UseHttpsRedirection();", StringComparison.Ordinal));
+
+        var rebuilt = app.Build("App");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Empty(rebuilt.Diagnostics);
+        Assert.DoesNotContain("ASPDEPR", rebuilt.Output);
+    }
 }
