@@ -67,6 +67,11 @@ namespace HerokuAnalyzers.Tasks.Platform
                     offset += 2;
                 }
 
+                if (offset > data.Length)
+                {
+                    return null;
+                }
+
                 string name;
                 if (version == 4)
                 {

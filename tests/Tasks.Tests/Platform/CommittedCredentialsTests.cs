@@ -114,6 +114,43 @@ public sealed class CommittedCredentialsTests : IDisposable
         Assert.EndsWith("appsettings.json", finding.File);
     }
 
+    [Fact]
+    public void A_truncated_or_random_git_index_never_throws()
+    {
+        var random = new Random(8007);
+        for (var i = 0; i < 2000; i++)
+        {
+            var data = new byte[random.Next(0, 400)];
+            random.NextBytes(data);
+            if (data.Length >= 12 && i % 2 == 0)
+            {
+                "DIRC"u8.ToArray().CopyTo(data, 0);
+                data[7] = (byte)(2 + i % 3);
+            }
+
+            _ = GitIndex.Parse(data);
+        }
+    }
+
+    [Fact]
+    public void A_version_4_index_with_prefix_compressed_paths_is_read()
+    {
+        // Entry 1 "App/a.json" (strip 0), entry 2 "App/b.cs" (strip 6 bytes of "a.json", add "b.cs").
+        var index = new List<byte>();
+        index.AddRange("DIRC"u8.ToArray());
+        index.AddRange(BigEndian(4));
+        index.AddRange(BigEndian(2));
+        foreach (var (strip, suffix) in new[] { (0, "App/a.json"), (6, "b.cs") })
+        {
+            index.AddRange(new byte[62]);
+            index.Add((byte)strip);
+            index.AddRange(Encoding.UTF8.GetBytes(suffix));
+            index.Add(0);
+        }
+
+        Assert.Equal(new[] { "App/a.json", "App/b.cs" }, GitIndex.Parse(index.ToArray())!.Order(StringComparer.Ordinal));
+    }
+
     public void Dispose() => _tree.Dispose();
 
     /// <summary>Writes a version-2 git index listing the paths, as `git add` would (stat data and ids zeroed).</summary>
