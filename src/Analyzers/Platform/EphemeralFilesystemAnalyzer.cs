@@ -3,15 +3,17 @@ using System.Collections.Immutable;
 using System.Linq;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HerokuAnalyzers.Platform
 {
     /// <summary>
     /// HK8006: data kept on the dyno's ephemeral, per-dyno filesystem — uploads saved to files, files
-    /// written by request handlers (controller and Razor Page actions, minimal-API delegates), and a
-    /// SQLite database used as the app's store. Everything is decided from the operation and its own
+    /// written by request handlers (controller and Razor Page actions, minimal-API delegates), Serilog's
+    /// file sink, and a SQLite database used as the app's store. Everything is decided from the operation and its own
     /// body, so the rule runs live in the editor; writes under Path.GetTempPath() are scratch and fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -55,6 +57,21 @@ namespace HerokuAnalyzers.Platform
                      && !IsTemporary(invocation.Arguments[0].Value, symbols) && IsRequestHandler(invocation, symbols))
             {
                 Report(context, invocation, "'File." + method.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+            }
+            else if (method.Name == "File" && type?.ToDisplayString() == "Serilog.FileLoggerConfigurationExtensions"
+                     && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path") is { } logPath && !IsTemporary(logPath.Value, symbols))
+            {
+                // Sinks are configured in one chain: point at the File(…) call, not the whole chain.
+                var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call
+                    ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, call.Span.End))
+                    : invocation.Syntax.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK8006_EphemeralFilesystem,
+                    location,
+                    "'WriteTo.File' keeps",
+                    "the app's logs",
+                    "they are lost at every restart, each dyno has its own, and Heroku's log router never sees them",
+                    "Write logs to the console (standard output), which Heroku collects for heroku logs and log drains"));
             }
             else if ((method.Name == "UseSqlite" || method.Name == "AddSqlite") && method.ContainingAssembly?.Name.IndexOf("Sqlite", StringComparison.Ordinal) >= 0
                      && IsFileDatabase(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value)

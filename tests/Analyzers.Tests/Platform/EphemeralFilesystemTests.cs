@@ -59,6 +59,18 @@ public class EphemeralFilesystemTests
         }
         """;
 
+    [Fact]
+    public Task A_Serilog_file_sink_is_reported_unless_it_writes_to_the_temp_folder()
+        => VerifyAsync(Usings + """
+            using Serilog;
+
+            var logger = new LoggerConfiguration()
+                .MinimumLevel.Information()
+                .WriteTo.{|HK8006:File("logs/app-.log", rollingInterval: RollingInterval.Day)|}
+                .CreateLogger();
+            var scratch = new LoggerConfiguration().WriteTo.File(Path.Combine(Path.GetTempPath(), "debug.log")).CreateLogger();
+            """ + Types);
+
     private static Task VerifyAsync(string code)
     {
         var test = new Verify.Test { TestCode = code };
