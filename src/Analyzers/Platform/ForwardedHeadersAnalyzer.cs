@@ -51,16 +51,23 @@ namespace HerokuAnalyzers.Platform
                 var state = new Lazy<(ForwardedHeadersSetup Setup, DeploymentSettings Settings)>(
                     () => (ForwardedHeadersSetup.Scan(compilation, CancellationToken.None), DeploymentSettings.Read(options, CancellationToken.None)),
                     LazyThreadSafetyMode.ExecutionAndPublication);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, state.Value), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols, state.Value), OperationKind.PropertyReference);
+                // The compilation-wide scan runs once, and only when an operation HK8001 cares about turns up.
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, state), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols, state), OperationKind.PropertyReference);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, ForwardedHeadersSymbols symbols, (ForwardedHeadersSetup Setup, DeploymentSettings Settings) state)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, ForwardedHeadersSymbols symbols, Lazy<(ForwardedHeadersSetup Setup, DeploymentSettings Settings)> lazyState)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (state.Settings.ForwardedHeadersEnabledIn != null || !IsMiddlewareExtension(method, symbols))
+            if (!IsMiddlewareExtension(method, symbols))
+            {
+                return;
+            }
+
+            var state = lazyState.Value;
+            if (state.Settings.ForwardedHeadersEnabledIn != null)
             {
                 return;
             }
@@ -217,14 +224,20 @@ namespace HerokuAnalyzers.Platform
             return ForwardedHeadersConfiguration.Unknown;
         }
 
-        private static void AnalyzePropertyReference(OperationAnalysisContext context, ForwardedHeadersSymbols symbols, (ForwardedHeadersSetup Setup, DeploymentSettings Settings) state)
+        private static void AnalyzePropertyReference(OperationAnalysisContext context, ForwardedHeadersSymbols symbols, Lazy<(ForwardedHeadersSetup Setup, DeploymentSettings Settings)> lazyState)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
             var property = reference.Property;
-            var isRequest = SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HttpRequest);
-            var isConnection = SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.ConnectionInfo);
-            if ((!isRequest && !isConnection)
-                || state.Settings.ForwardedHeadersEnabledIn != null
+            var isRequest = SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.HttpRequest)
+                            && (property.Name == "Scheme" || property.Name == "IsHttps");
+            var isConnection = SymbolEqualityComparer.Default.Equals(property.ContainingType, symbols.ConnectionInfo) && property.Name == "RemoteIpAddress";
+            if (!isRequest && !isConnection)
+            {
+                return;
+            }
+
+            var state = lazyState.Value;
+            if (state.Settings.ForwardedHeadersEnabledIn != null
                 || state.Setup.CallsUseForwardedHeaders
                 || state.Setup.HandlesSchemeItself
                 || IsAssigned(reference))
