@@ -28,4 +28,8 @@ app.MapGet("/exchange-rate/{currency}", (string currency, IHttpClientFactory cli
     return Results.Text(rate);
 });
 
+app.MapGet("/invoices/{id}/share", (int id, HttpRequest request) =>
+    // Heroku's router ends TLS, so without forwarded headers this link always says http:// (HK8001).
+    Results.Text($"{request.Scheme}://{request.Host}/invoices/{id}"));
+
 app.Run();

@@ -88,6 +88,11 @@ namespace HerokuAnalyzers.Tasks
                 guard.Run("the file name checks (HK4004, HK6005)", pair.Value, () => findings.AddRange(MisnamedFileChecks.Check(pair.Key, pair.Value)));
             }
 
+            if (project.InspectFileSystem && !string.IsNullOrEmpty(project.RepositoryRoot))
+            {
+                guard.Run(TaskRules.HK8007_CommittedHerokuCredential.Id, project.RepositoryRoot!, () => findings.AddRange(Platform.CommittedCredentialsCheck.Check(project.RepositoryRoot!)));
+            }
+
             findings.Sort(CompareFindings);
             return Capped(findings);
         }

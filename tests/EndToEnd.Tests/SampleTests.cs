@@ -30,6 +30,7 @@ public sealed class SampleTests
                 "Procfile(2,1): warning HK4002",
                 "Program.cs(16,18): warning HK3002",
                 "Program.cs(27,16): warning HK1001",
+                "Program.cs(33,21): warning HK8001",
                 "Program.cs(7,1): warning HK2002",
                 "Services/InvoiceStore.cs(11,57): warning HK2001",
                 "app.json(6,19): warning HK5011",

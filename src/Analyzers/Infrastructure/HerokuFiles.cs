@@ -16,6 +16,9 @@ namespace HerokuAnalyzers.Infrastructure
         public const string Procfile = "Procfile";
         public const string HerokuYml = "HerokuYml";
 
+        /// <summary>app.json at the repository root (the task's HerokuFileKind.AppJson).</summary>
+        public const string AppJson = "AppJson";
+
         /// <summary>The Dockerfile Heroku builds the web image from, on container deploys (metadata HerokuDockerTarget: the stage).</summary>
         public const string Dockerfile = "Dockerfile";
 

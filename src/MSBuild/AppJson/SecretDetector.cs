@@ -33,6 +33,7 @@ namespace HerokuAnalyzers.Tasks.AppJson
             Pair("npm_", "an npm token"),
             Pair("shpat_", "a Shopify access token"),
             Pair("-----BEGIN", "a private key"),
+            Pair("HRKU-", "a Heroku API key"),
         };
 
         private static readonly string[] SecretNameParts = { "SECRET", "TOKEN", "PASSWORD", "PASSWD", "PWD", "API_KEY", "APIKEY", "PRIVATE", "CREDENTIAL", "ACCESS_KEY", "AUTH" };
@@ -91,7 +92,8 @@ namespace HerokuAnalyzers.Tasks.AppJson
             return upper.EndsWith("_KEY", StringComparison.Ordinal) || upper == "KEY";
         }
 
-        private static bool IsPlaceholder(string value)
+        /// <summary>Text that marks a value as a stand-in ("your-password", "&lt;token&gt;", "changeme" …).</summary>
+        internal static bool IsPlaceholder(string value)
         {
             var lower = value.ToLowerInvariant();
             foreach (var placeholder in Placeholders)

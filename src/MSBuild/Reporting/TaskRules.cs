@@ -113,6 +113,9 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule HK7004_WrongPlatform = new TaskRule(
             "HK7004", "Built for a platform the .NET buildpack does not build", FindingSeverity.Warning, "build fails (unsupported target framework or SDK)");
 
+        public static readonly TaskRule HK8007_CommittedHerokuCredential = new TaskRule(
+            "HK8007", "Heroku credentials committed to the repository", FindingSeverity.Warning, "credentials exposed for good, and broken once Heroku rotates them");
+
         public static readonly TaskRule HK9001_RehearsalBootTimeout = new TaskRule(
             "HK9001", "Rehearsal: the web process did not accept connections on $PORT in time", FindingSeverity.Error, "R10 boot timeout");
 
@@ -184,6 +187,8 @@ namespace HerokuAnalyzers.Tasks.Reporting
             HK7002_SlugAboveMaximum,
             HK7003_SecretInSlug,
             HK7004_WrongPlatform,
+
+            HK8007_CommittedHerokuCredential,
 
             HK9001_RehearsalBootTimeout,
             HK9002_RehearsalRequestTimeout,

@@ -136,5 +136,23 @@ namespace HerokuAnalyzers.Heroku
 
         /// <summary>#herokuyml: the app.json stack, and the heroku.yml section, of apps Heroku builds from a Dockerfile.</summary>
         public const string ContainerStack = "container";
+
+        /// <summary>#restarts: after SIGTERM a dyno's processes have 30 s to exit, then SIGKILL (R12 exit timeout).</summary>
+        public const int ShutdownGraceSeconds = 30;
+
+        /// <summary>#restarts (derived): a host shutdown timeout that leaves the process time to exit before SIGKILL.</summary>
+        public const int RecommendedShutdownTimeoutSeconds = ShutdownGraceSeconds - 5;
+
+        /// <summary>#database-url: the config var Heroku Postgres sets on the app, a postgres://user:password@host:port/db URL.</summary>
+        public const string DatabaseUrlVariable = "DATABASE_URL";
+
+        /// <summary>#database-url: every database's colour alias, HEROKU_POSTGRESQL_&lt;COLOUR&gt;_URL, with the same URL.</summary>
+        public const string PostgresColourVariablePrefix = "HEROKU_POSTGRESQL_";
+
+        /// <summary>#redis-url: the config var of Heroku Key-Value Store, redis:// or rediss:// (TLS) with the password in the user info.</summary>
+        public const string RedisUrlVariable = "REDIS_URL";
+
+        /// <summary>#redis-url: the TLS URL of older Mini plans, beside REDIS_URL.</summary>
+        public const string RedisTlsUrlVariable = "REDIS_TLS_URL";
     }
 }

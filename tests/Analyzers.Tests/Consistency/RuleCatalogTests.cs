@@ -47,8 +47,12 @@ public partial class RuleCatalogTests
 
         var row = AssertReadmeRow(id, descriptor.Title.ToString(), Severity(descriptor.DefaultSeverity), FixableIds.Contains(id));
         var herokuError = Regex.Match(row[4], @"\b[HR]\d{2}\b").Value;
-        Assert.False(string.IsNullOrEmpty(herokuError), $"README row of {id} names no Heroku error code (H12, R10 …)");
-        Assert.Contains(herokuError, descriptor.MessageFormat.ToString());
+        // Platform pitfalls (HK8xxx) such as a redirect loop behind the router have no Heroku error code; their row names the consequence.
+        Assert.False(string.IsNullOrEmpty(herokuError) && !id.StartsWith("HK8", StringComparison.Ordinal), $"README row of {id} names no Heroku error code (H12, R10 …)");
+        if (herokuError.Length > 0)
+        {
+            Assert.Contains(herokuError, descriptor.MessageFormat.ToString());
+        }
 
         var releases = File.ReadAllText(Path.Combine(RepoRoot, "src", "Analyzers", "AnalyzerReleases.Shipped.md"))
             + File.ReadAllText(Path.Combine(RepoRoot, "src", "Analyzers", "AnalyzerReleases.Unshipped.md"));

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using HerokuAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HerokuAnalyzers.Platform
+{
+    /// <summary>
+    /// HK8006: data kept on the dyno's ephemeral, per-dyno filesystem — uploads saved to files, files
+    /// written by request handlers (controller and Razor Page actions, minimal-API delegates), Serilog's
+    /// file sink, and a SQLite database used as the app's store. Everything is decided from the operation and its own
+    /// body, so the rule runs live in the editor; writes under Path.GetTempPath() are scratch and fine.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EphemeralFilesystemAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
+            "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "AppendText", "Create", "CreateText", "OpenWrite");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK8006_EphemeralFilesystem);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = FileSymbols.TryCreate(start.Compilation);
+                if (symbols == null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, FileSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            var type = method.ContainingType;
+            if ((method.Name == "CopyTo" || method.Name == "CopyToAsync") && Is(type, symbols.FormFile) && invocation.Arguments.Length > 0
+                && FilePathOf(invocation.Arguments[0].Value, symbols) is IOperation uploadPath && !IsTemporary(uploadPath, symbols))
+            {
+                Report(context, invocation, "'" + method.Name + "' saves", "an upload", "the file is gone after the next restart and other dynos never see it", "Store uploads in object storage (an S3 bucket through an add-on) or in the database");
+            }
+            else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
+                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && IsRequestHandler(invocation, symbols))
+            {
+                Report(context, invocation, "'File." + method.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+            }
+            else if (method.Name == "File" && type?.ToDisplayString() == "Serilog.FileLoggerConfigurationExtensions"
+                     && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path") is { } logPath && !IsTemporary(logPath.Value, symbols))
+            {
+                // Sinks are configured in one chain: point at the File(…) call, not the whole chain.
+                var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call
+                    ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, call.Span.End))
+                    : invocation.Syntax.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK8006_EphemeralFilesystem,
+                    location,
+                    "'WriteTo.File' keeps",
+                    "the app's logs",
+                    "they are lost at every restart, each dyno has its own, and Heroku's log router never sees them",
+                    "Write logs to the console (standard output), which Heroku collects for heroku logs and log drains"));
+            }
+            else if ((method.Name == "UseSqlite" || method.Name == "AddSqlite") && method.ContainingAssembly?.Name.IndexOf("Sqlite", StringComparison.Ordinal) >= 0
+                     && IsFileDatabase(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value)
+                     && !IsDevelopmentOnly(invocation, symbols))
+            {
+                Report(context, invocation, "'" + method.Name + "' keeps", "the app's database", "all its data is lost at the next restart (at least daily) and each dyno has its own copy", "Use Heroku Postgres (DATABASE_URL) for data that must last");
+            }
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, FileSymbols symbols)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is not INamedTypeSymbol type || creation.Arguments.Length == 0)
+            {
+                return;
+            }
+
+            if (Is(type, symbols.SqliteConnection) && IsFileDatabase(creation.Arguments[0].Value) && !IsDevelopmentOnly(creation, symbols))
+            {
+                Report(context, creation, "'new SqliteConnection' keeps", "the app's database", "all its data is lost at the next restart (at least daily) and each dyno has its own copy", "Use Heroku Postgres (DATABASE_URL) for data that must last");
+            }
+            else if ((Is(type, symbols.FileStream) && OpensForWriting(creation) || Is(type, symbols.StreamWriter) && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+                     && !IsTemporary(creation.Arguments[0].Value, symbols)
+                     && !IsUploadTarget(creation, symbols)
+                     && IsRequestHandler(creation, symbols))
+            {
+                Report(context, creation, "'new " + type.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, IOperation operation, string what, string data, string consequence, string fix)
+            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8006_EphemeralFilesystem, operation.Syntax.GetLocation(), what, data, consequence, fix));
+
+        /// <summary>The path of a stream opened on a file: <c>new FileStream(path, …)</c>, <c>File.Create(path)</c>, through a local assigned once.</summary>
+        private static IOperation? FilePathOf(IOperation stream, FileSymbols symbols)
+        {
+            stream = Operations.WithoutConversions(stream);
+            if (stream is ILocalReferenceOperation local)
+            {
+                stream = Operations.SingleInitializer(local) is IOperation initializer ? Operations.WithoutConversions(initializer) : stream;
+            }
+
+            return stream switch
+            {
+                IObjectCreationOperation creation when Is(creation.Type as INamedTypeSymbol, symbols.FileStream) && creation.Arguments.Length > 0 => creation.Arguments[0].Value,
+                IInvocationOperation invocation when Is(invocation.TargetMethod.ContainingType, symbols.File) && invocation.Arguments.Length > 0 => invocation.Arguments[0].Value,
+                _ => null,
+            };
+        }
+
+        /// <summary>A FileStream that a form file is copied into is reported as the upload, not twice.</summary>
+        private static bool IsUploadTarget(IObjectCreationOperation creation, FileSymbols symbols)
+            => Operations.Root(creation).Descendants().OfType<IInvocationOperation>().Any(i =>
+                (i.TargetMethod.Name == "CopyTo" || i.TargetMethod.Name == "CopyToAsync") && Is(i.TargetMethod.ContainingType, symbols.FormFile));
+
+        private static bool OpensForWriting(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "mode" && argument.Value.ConstantValue is { HasValue: true, Value: int mode })
+                {
+                    return mode != 3; // FileMode.Open
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Scratch space: the path is built from Path.GetTempPath() / GetTempFileName().</summary>
+        private static bool IsTemporary(IOperation path, FileSymbols symbols)
+        {
+            path = Operations.WithoutConversions(path);
+            if (path is ILocalReferenceOperation local && Operations.SingleInitializer(local) is IOperation initializer)
+            {
+                path = initializer;
+            }
+
+            return path.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i =>
+                (i.TargetMethod.Name == "GetTempPath" || i.TargetMethod.Name == "GetTempFileName") && Is(i.TargetMethod.ContainingType, symbols.Path));
+        }
+
+        /// <summary>A SQLite connection string that names a file (anything but :memory: or Mode=Memory), or one only known at run time.</summary>
+        private static bool IsFileDatabase(IOperation? connectionString)
+        {
+            if (connectionString == null)
+            {
+                return false;
+            }
+
+            var text = StringShape.Of(connectionString).Rendered;
+            return text.IndexOf(":memory:", StringComparison.OrdinalIgnoreCase) < 0
+                   && text.IndexOf("Mode=Memory", StringComparison.OrdinalIgnoreCase) < 0;
+        }
+
+        /// <summary>Inside <c>if (….IsDevelopment())</c>: a local database for development only.</summary>
+        private static bool IsDevelopmentOnly(IOperation operation, FileSymbols symbols)
+        {
+            for (var node = operation; node.Parent != null; node = node.Parent)
+            {
+                if (node.Parent is IConditionalOperation conditional && conditional.WhenTrue == node
+                    && conditional.Condition.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => i.TargetMethod.Name == "IsDevelopment"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A controller or Razor Page action, or a delegate given to a Map* endpoint method.</summary>
+        private static bool IsRequestHandler(IOperation operation, FileSymbols symbols)
+        {
+            for (var node = operation; node != null; node = node.Parent)
+            {
+                if (node is IAnonymousFunctionOperation)
+                {
+                    var parent = node.Parent;
+                    while (parent is IDelegateCreationOperation || parent is IConversionOperation)
+                    {
+                        parent = parent.Parent;
+                    }
+
+                    if (parent is IArgumentOperation { Parent: IInvocationOperation map } && map.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            var method = Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
+            while (method != null && method.MethodKind != MethodKind.Ordinary && method.ContainingSymbol is IMethodSymbol outer)
+            {
+                method = outer;
+            }
+
+            if (method == null || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+
+            for (var type = method.ContainingType; type != null; type = type.BaseType)
+            {
+                if (Is(type, symbols.ControllerBase) || Is(type, symbols.PageModel))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+            => expected != null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
+
+        private sealed class FileSymbols
+        {
+            public INamedTypeSymbol? File { get; private set; }
+
+            public INamedTypeSymbol? Path { get; private set; }
+
+            public INamedTypeSymbol? FileStream { get; private set; }
+
+            public INamedTypeSymbol? StreamWriter { get; private set; }
+
+            public INamedTypeSymbol? FormFile { get; private set; }
+
+            public INamedTypeSymbol? ControllerBase { get; private set; }
+
+            public INamedTypeSymbol? PageModel { get; private set; }
+
+            public INamedTypeSymbol? SqliteConnection { get; private set; }
+
+            /// <summary>Null without ASP.NET Core: a console tool's files are its own business.</summary>
+            public static FileSymbols? TryCreate(Compilation compilation)
+            {
+                var formFile = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IFormFile");
+                return formFile == null
+                    ? null
+                    : new FileSymbols
+                    {
+                        FormFile = formFile,
+                        File = compilation.GetTypeByMetadataName("System.IO.File"),
+                        Path = compilation.GetTypeByMetadataName("System.IO.Path"),
+                        FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream"),
+                        StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter"),
+                        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase"),
+                        PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
+                        SqliteConnection = compilation.GetTypeByMetadataName("Microsoft.Data.Sqlite.SqliteConnection"),
+                    };
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.AnalyzerVerifier<HerokuAnalyzers.Platform.DataProtectionKeysAnalyzer>;
+
+namespace HerokuAnalyzers.Analyzers.Tests.Platform;
+
+/// <summary>HK8002: Data Protection keys on the dyno's ephemeral, per-dyno disk.</summary>
+public class DataProtectionKeysTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Xml.Linq;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.DataProtection.Repositories;
+        using Microsoft.Extensions.DependencyInjection;
+
+        """;
+
+    private static DiagnosticResult Suggestion(int markup) => new DiagnosticResult("HK8002", DiagnosticSeverity.Info).WithLocation(markup);
+
+    [Fact]
+    public Task Cookie_auth_and_session_are_warnings_MVC_and_Razor_Pages_suggestions()
+        => Verify.VerifyAsync(
+            Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).{|HK8002:AddCookie(o => o.LoginPath = "/login")|};
+            builder.Services.{|HK8002:AddSession()|};
+            builder.Services.{|#0:AddRazorPages()|};
+            builder.Services.{|#1:AddControllersWithViews()|};
+            builder.Build().Run();
+            """,
+            Suggestion(0),
+            Suggestion(1));
+
+    [Fact]
+    public Task Keys_persisted_to_the_file_system_are_still_on_the_dyno()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo("/app/keys")).SetApplicationName("shop");
+            builder.Services.AddAuthentication().{|HK8002:AddCookie()|};
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task A_shared_key_repository_anywhere_in_the_app_silences_the_rule()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/Program.cs", Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddCookie();
+            builder.Services.AddRazorPages();
+            KeyRing.Configure(builder.Services);
+            builder.Build().Run();
+            """));
+        test.TestState.Sources.Add(("/src/KeyRing.cs", Usings + """
+            sealed class DatabaseXmlRepository : IXmlRepository
+            {
+                public IReadOnlyCollection<XElement> GetAllElements() => Array.Empty<XElement>();
+
+                public void StoreElement(XElement element, string friendlyName) { }
+            }
+
+            static class KeyRing
+            {
+                public static void Configure(IServiceCollection services)
+                    => services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task An_API_without_Data_Protection_is_left_alone()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddAuthorization();
+            builder.Build().Run();
+            """);
+}

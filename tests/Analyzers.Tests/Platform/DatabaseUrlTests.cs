@@ -1,0 +1,106 @@
+using HerokuAnalyzers.Analyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = HerokuAnalyzers.Analyzers.Tests.Verification.AnalyzerVerifier<HerokuAnalyzers.Platform.DatabaseUrlAnalyzer>;
+
+namespace HerokuAnalyzers.Analyzers.Tests.Platform;
+
+/// <summary>HK8004: DATABASE_URL, TLS and hand-written URL parsing with the real Npgsql 8 and its EF Core provider.</summary>
+public class DatabaseUrlTests
+{
+    private const string Usings = """
+        using System;
+        using System.Text.RegularExpressions;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Npgsql;
+
+        """;
+
+    private const string DbContext = """
+
+        class AppDb : DbContext
+        {
+            public AppDb(DbContextOptions<AppDb> options) : base(options) { }
+        }
+        """;
+
+    internal static Verify.Test WithNpgsql(string code, bool npgsql = true)
+    {
+        var test = new Verify.Test { TestCode = code, MarkupOptions = MarkupOptions.UseFirstDescriptor };
+        if (npgsql)
+        {
+            test.TestState.AdditionalReferences.AddRange(Net8References.EfCore);
+            test.TestState.AdditionalReferences.AddRange(Net8References.PlatformClients);
+        }
+
+        return test;
+    }
+
+    [Fact]
+    public Task DATABASE_URL_given_to_UseNpgsql_and_NpgsqlConnection_is_reported_at_the_value()
+        => WithNpgsql(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDbContext<AppDb>(o => o.UseNpgsql({|HK8004:builder.Configuration["DATABASE_URL"]|}));
+            var url = Environment.GetEnvironmentVariable("DATABASE_URL");
+            using var connection = new NpgsqlConnection({|HK8004:url|});
+            var source = NpgsqlDataSource.Create({|HK8004:Environment.GetEnvironmentVariable("HEROKU_POSTGRESQL_COBALT_URL") ?? "Host=localhost"|});
+            var csb = new NpgsqlConnectionStringBuilder({|HK8004:builder.Configuration.GetValue<string>("DATABASE_URL")|});
+            var other = new NpgsqlConnection();
+            other.ConnectionString = {|HK8004:url|};
+            """ + DbContext).RunAsync();
+
+    [Fact]
+    public Task Converted_urls_and_ordinary_connection_strings_are_left_alone()
+        => WithNpgsql(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            var databaseUrl = Environment.GetEnvironmentVariable("DATABASE_URL");
+            var connectionString = databaseUrl == null ? builder.Configuration.GetConnectionString("Default") : Convert(databaseUrl);
+            builder.Services.AddDbContext<AppDb>(o => o.UseNpgsql(connectionString));
+            using var connection = new NpgsqlConnection("Host=localhost;Username=app;SSL Mode=Require");
+            var url = Environment.GetEnvironmentVariable("DATABASE_URL");
+            url = Convert(url!);
+            using var second = new NpgsqlConnection(url);
+
+            static string Convert(string url)
+            {
+                var uri = new Uri(url);
+                var user = uri.UserInfo.Split(':', 2);
+                return new NpgsqlConnectionStringBuilder
+                {
+                    Host = uri.Host,
+                    Port = uri.Port,
+                    Username = Uri.UnescapeDataString(user[0]),
+                    Password = Uri.UnescapeDataString(user[1]),
+                    Database = uri.AbsolutePath.TrimStart('/'),
+                    SslMode = SslMode.Require,
+                }.ConnectionString;
+            }
+            """ + DbContext).RunAsync();
+
+    [Fact]
+    public Task SSL_Mode_Disable_in_a_connection_string_or_on_the_builder_is_reported()
+        => WithNpgsql(Usings + """
+            var host = Environment.GetEnvironmentVariable("DB_HOST");
+            using var connection = new NpgsqlConnection({|HK8004:$"Host={host};Username=app;Ssl Mode=Disable"|});
+            var builder = new NpgsqlConnectionStringBuilder { Host = host, {|HK8004:SslMode = SslMode.Disable|} };
+            var fine = new NpgsqlConnectionStringBuilder { Host = host, SslMode = SslMode.Require };
+            """ + DbContext).RunAsync();
+
+    [Fact]
+    public Task The_getting_started_regular_expression_is_reported_but_other_patterns_are_not()
+        => WithNpgsql(Usings + """
+            var url = Environment.GetEnvironmentVariable("DATABASE_URL") ?? "";
+            var match = Regex.Match(url, {|HK8004:@"postgres://(.*):(.*)@(.*):(.*)/(.*)"|});
+            var scheme = Regex.IsMatch(url, "^postgres(ql)?://");
+            var digits = new Regex(@"\d+");
+            """ + DbContext).RunAsync();
+
+    [Fact]
+    public Task Without_Npgsql_nothing_is_reported()
+        => WithNpgsql("""
+            var url = System.Environment.GetEnvironmentVariable("DATABASE_URL");
+            var match = System.Text.RegularExpressions.Regex.Match(url ?? "", @"postgres://(.*):(.*)@(.*):(.*)/(.*)");
+            """, npgsql: false).RunAsync();
+}

@@ -1,0 +1,143 @@
+using System.Reflection;
+using HerokuAnalyzers.EndToEnd.Tests.Infrastructure;
+
+namespace HerokuAnalyzers.EndToEnd.Tests;
+
+/// <summary>
+/// The platform pitfalls (HK8xxx) through the packed package, in a consumer that references the real
+/// Npgsql and StackExchange.Redis from the registry (served from this test project's package folder).
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class PlatformTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Versions = typeof(PlatformTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .ToDictionary(a => a.Key, a => a.Value!);
+
+    private readonly PackedPackage _package;
+
+    public PlatformTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Platform_pitfalls_are_reported_and_correct_setups_are_not()
+    {
+        var app = _package.CreateConsumer("platform").AddWebProject().WithNet8ReferencePacks();
+        var project = app.Read("App/App.csproj").Replace(
+            "</ItemGroup>",
+            $"""
+              <PackageReference Include="Npgsql" Version="{Versions["Npgsql8Version"]}" />
+                <PackageReference Include="StackExchange.Redis" Version="{Versions["StackExchangeRedisVersion"]}" />
+              </ItemGroup>
+            """);
+        app.Write("App/App.csproj", project);
+        app.Write("App/Program.cs", """
+            using Npgsql;
+            using StackExchange.Redis;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHttpsRedirection(o => o.HttpsPort = 443);
+            builder.Services.AddAuthentication().AddCookie();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+            builder.Services.AddHostedService<Flusher>();
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.MapGet("/callback", (HttpRequest request) => $"{request.Scheme}://{request.Host}/signin");
+            using var broken = new NpgsqlConnection(Environment.GetEnvironmentVariable("DATABASE_URL"));
+            using var local = new NpgsqlConnection("Host=localhost;Username=app;SSL Mode=Require");
+            var redis = ConnectionMultiplexer.Connect(Environment.GetEnvironmentVariable("REDIS_URL")!);
+            var localRedis = ConnectionMultiplexer.Connect("localhost:6379,abortConnect=false");
+            app.MapPost("/notes", async (string note) => await File.AppendAllTextAsync("notes.txt", note));
+            app.MapPost("/scratch", async (string note) => await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "note.txt"), note));
+            app.Run();
+
+            sealed class Flusher : IHostedService
+            {
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                public async Task StopAsync(CancellationToken cancellationToken) => await Task.Delay(TimeSpan.FromSeconds(40));
+            }
+
+            sealed class Polite : IHostedService
+            {
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                public async Task StopAsync(CancellationToken cancellationToken) => await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            """);
+
+        // Assembled here so that this source file does not itself hold something that looks like a credential.
+        app.Write("App/appsettings.Production.json", "{\n  \"ConnectionStrings\": {\n    \"Default\": \"postgres" + "://u1a2b3c4d5e6f7:p9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3@ec2-54-1-2-3.compute-1.amazonaws.com:5432/d9e8f7\"\n  }\n}\n");
+
+        var result = app.Build("App");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            new[]
+            {
+                "App/Program.cs(10,1): warning HK8001",
+                "App/Program.cs(11,53): warning HK8001",
+                "App/Program.cs(12,41): warning HK8004",
+                "App/Program.cs(14,43): warning HK8005",
+                "App/Program.cs(16,52): warning HK8006",
+                "App/Program.cs(24,23): warning HK8003",
+                "App/Program.cs(6,38): warning HK8002",
+                "App/Program.cs(7,66): warning HK8003",
+                "App/appsettings.Production.json(3,17): warning HK8007",
+            },
+            result.Diagnostics);
+
+        // The forwarded-headers switch in a Dockerfile ENV and a shared key repository silence HK8001 and HK8002.
+        app.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_FORWARDEDHEADERS_ENABLED=true\n");
+        app.Write("App/KeyRing.cs", """
+            using System.Xml.Linq;
+            using Microsoft.AspNetCore.DataProtection.Repositories;
+
+            sealed class DatabaseXmlRepository : IXmlRepository
+            {
+                public IReadOnlyCollection<XElement> GetAllElements() => Array.Empty<XElement>();
+
+                public void StoreElement(XElement element, string friendlyName) { }
+            }
+            """);
+        var fixedSetup = app.Build("App");
+        Assert.True(fixedSetup.ExitCode == 0, fixedSetup.ToString());
+        Assert.Equal(
+            new[]
+            {
+                "App/Program.cs(12,41): warning HK8004",
+                "App/Program.cs(14,43): warning HK8005",
+                "App/Program.cs(16,52): warning HK8006",
+                "App/Program.cs(24,23): warning HK8003",
+                "App/Program.cs(7,66): warning HK8003",
+                "App/appsettings.Production.json(3,17): warning HK8007",
+            },
+            fixedSetup.Diagnostics);
+    }
+
+    [Fact]
+    public void Dotnet_format_inserts_the_forwarded_headers_setup_that_ends_the_redirect_loop()
+    {
+        var app = _package.CreateConsumer("platform-format").AddWebProject();
+        app.Write("App/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHttpsRedirection(o => o.HttpsPort = 443);
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """);
+        Assert.Equal(new[] { "App/Program.cs(4,1): warning HK8001" }, app.Build("App").Diagnostics);
+
+        var format = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK8001", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.Output);
+        var fixedSource = app.Read("App/Program.cs");
+        Assert.Contains("using Microsoft.AspNetCore.HttpOverrides;", fixedSource);
+        // .NET 10 renamed KnownNetworks (now obsolete): the fix writes the name the project compiles against.
+        Assert.Contains(".KnownIPNetworks.Clear();", fixedSource);
+        Assert.True(fixedSource.IndexOf("app.UseForwardedHeaders(", StringComparison.Ordinal) < fixedSource.IndexOf("app.UseHttpsRedirection();", StringComparison.Ordinal));
+
+        var rebuilt = app.Build("App");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        Assert.Empty(rebuilt.Diagnostics);
+        Assert.DoesNotContain("ASPDEPR", rebuilt.Output);
+    }
+}
