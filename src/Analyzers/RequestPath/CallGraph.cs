@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -51,28 +53,36 @@ namespace HerokuAnalyzers.RequestPath
 
     /// <summary>
     /// The compilation's call graph, explored backward and on demand: for a body that holds a finding,
-    /// its callers are found by name in every tree (<see cref="CallSites"/>, kept per tree across
-    /// compilations), bound, and followed breadth first until a request handler is met. Only the bodies
-    /// that hold findings start a search, so a document with none costs nothing here, and a document's
-    /// answer needs no other document analyzed — which is what lets the editor show HK1xxx on an open file
-    /// and makes the editor's answer the build's. Calls through interfaces and virtual methods reach every
-    /// implementation in the compilation (class-hierarchy analysis), which is how DI services behind
-    /// interfaces are followed. Call sites of one name in one tree, callers of one body and each answer
-    /// are computed once per compilation.
+    /// its callers are found by name in every tree (<see cref="CallSites"/>), bound, and followed breadth
+    /// first until a request handler is met. Only bodies that hold findings start a search, so a document
+    /// with none costs nothing here, and a document's answer needs no other document analyzed — which is
+    /// what lets the editor show HK1xxx on an open file and makes the editor's answer the build's. Calls
+    /// through interfaces and virtual methods reach every implementation in the compilation (class-hierarchy
+    /// analysis), which is how DI services behind interfaces are followed.
+    /// <para>
+    /// The bound call sites of a tree are kept with the tree, as symbol IDs, while no declaration in the
+    /// compilation changes (<see cref="Declarations"/>): an edit inside a method body re-binds only the
+    /// edited document, so the first search after a change of declarations pays for binding the call sites
+    /// of the names it follows, and the searches after it do not.
+    /// </para>
     /// </summary>
     internal sealed class CallGraph
     {
         /// <summary>Bodies one search may visit; beyond it the body counts as not reached (hostile input).</summary>
         internal const int MaxBodies = 20000;
 
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeSites> SitesByTree = new ConditionalWeakTable<SyntaxTree, TreeSites>();
+
         private readonly Compilation _compilation;
         private readonly RequestPathSymbols _symbols;
         private readonly Func<SyntaxTree, RequestPathOptions> _options;
         private readonly Func<IMethodSymbol, string?> _handlerName;
+        private readonly Lazy<long> _declarations;
+        private readonly Lazy<Dictionary<string, SyntaxTree>> _treesByPath;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private readonly ConcurrentDictionary<(SyntaxTree Tree, string Key), Lazy<List<Site>>> _sites = new ConcurrentDictionary<(SyntaxTree, string), Lazy<List<Site>>>();
-        private readonly ConcurrentDictionary<ISymbol, List<Site>> _callers = new ConcurrentDictionary<ISymbol, List<Site>>(BodyComparer.Instance);
-        private readonly ConcurrentDictionary<ISymbol, Reached?> _answers = new ConcurrentDictionary<ISymbol, Reached?>(BodyComparer.Instance);
+        private readonly ConcurrentDictionary<string, List<Site>> _callers = new ConcurrentDictionary<string, List<Site>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, IMethodSymbol?> _methods = new ConcurrentDictionary<string, IMethodSymbol?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Reached?> _answers = new ConcurrentDictionary<string, Reached?>(StringComparer.Ordinal);
 
         public CallGraph(Compilation compilation, RequestPathSymbols symbols, Func<SyntaxTree, RequestPathOptions> options, Func<IMethodSymbol, string?> handlerName)
         {
@@ -80,6 +90,19 @@ namespace HerokuAnalyzers.RequestPath
             _symbols = symbols;
             _options = options;
             _handlerName = handlerName;
+            _declarations = new Lazy<long>(() => Declarations.Of(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _treesByPath = new Lazy<Dictionary<string, SyntaxTree>>(
+                () =>
+                {
+                    var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+                    foreach (var tree in compilation.SyntaxTrees)
+                    {
+                        trees[tree.FilePath] = tree;
+                    }
+
+                    return trees;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>
@@ -90,14 +113,21 @@ namespace HerokuAnalyzers.RequestPath
         public Reached? Reach(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = Normalize(method);
-            if (_answers.TryGetValue(method, out var known))
+            if (!(Id(method) is string id) || method.Locations.Length == 0)
+            {
+                return null;
+            }
+
+            if (_answers.TryGetValue(id, out var known))
             {
                 return known;
             }
 
-            var start = new Body(method, method.Locations.Length > 0 ? method.Locations[0] : Location.None, null);
+            var location = method.Locations[0];
+            var start = new Body(id, location.SourceTree?.FilePath ?? "", location.SourceSpan.Start, null);
+            _methods.TryAdd(id, method);
             var answer = Search(start, attachedOnly: true, cancellationToken) ?? Search(start, attachedOnly: false, cancellationToken);
-            return _answers.GetOrAdd(method, answer);
+            return _answers.GetOrAdd(id, answer);
         }
 
         /// <summary>The registration a delegate is given to (MapGet "/x", Use …); a lambda given to a Delegate parameter is converted twice.</summary>
@@ -121,7 +151,7 @@ namespace HerokuAnalyzers.RequestPath
 
         private Reached? Search(Body start, bool attachedOnly, CancellationToken cancellationToken)
         {
-            var seen = new HashSet<ISymbol>(BodyComparer.Instance) { start.Symbol };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start.Id };
             var level = new List<Body> { start };
             while (level.Count > 0)
             {
@@ -129,7 +159,7 @@ namespace HerokuAnalyzers.RequestPath
                 string? nearestName = null;
                 foreach (var body in level)
                 {
-                    if (HandlerName(body, cancellationToken) is string name && (nearest == null || Compare(body.Location, nearest.Location) < 0))
+                    if (HandlerName(body, cancellationToken) is string name && (nearest == null || Compare(body, nearest) < 0))
                     {
                         nearest = body;
                         nearestName = name;
@@ -145,7 +175,7 @@ namespace HerokuAnalyzers.RequestPath
                 foreach (var body in level)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!(body.Symbol is IMethodSymbol method))
+                    if (!(Symbol(body, cancellationToken) is IMethodSymbol method))
                     {
                         continue;
                     }
@@ -157,7 +187,7 @@ namespace HerokuAnalyzers.RequestPath
                             continue;
                         }
 
-                        if (seen.Add(site.Caller.Symbol))
+                        if (seen.Add(site.Caller.Id))
                         {
                             if (seen.Count > MaxBodies)
                             {
@@ -182,7 +212,7 @@ namespace HerokuAnalyzers.RequestPath
                 return body.HandlerName;
             }
 
-            if (!(body.Symbol is IMethodSymbol method))
+            if (!(Symbol(body, cancellationToken) is IMethodSymbol method))
             {
                 return null;
             }
@@ -204,10 +234,46 @@ namespace HerokuAnalyzers.RequestPath
             return null;
         }
 
+        /// <summary>The body's method in this compilation: found by its ID, or by its declaration for a local function.</summary>
+        private IMethodSymbol? Symbol(Body body, CancellationToken cancellationToken)
+        {
+            if (body.HandlerName != null)
+            {
+                return null;
+            }
+
+            if (_methods.TryGetValue(body.Id, out var known))
+            {
+                return known;
+            }
+
+            IMethodSymbol? symbol = null;
+            if (body.Id.StartsWith(LocalPrefix, StringComparison.Ordinal))
+            {
+                if (_treesByPath.Value.TryGetValue(body.Path, out var tree)
+                    && tree.GetRoot(cancellationToken).FindToken(body.Start).Parent?.FirstAncestorOrSelf<LocalFunctionStatementSyntax>() is LocalFunctionStatementSyntax local)
+                {
+                    symbol = Model(tree).GetDeclaredSymbol(local, cancellationToken) as IMethodSymbol;
+                }
+            }
+            else
+            {
+                symbol = DocumentationCommentId.GetFirstSymbolForDeclarationId(body.Id, _compilation) as IMethodSymbol;
+            }
+
+            return _methods.GetOrAdd(body.Id, symbol == null ? null : Normalize(symbol));
+        }
+
         /// <summary>Every call site in the compilation that may run <paramref name="method"/>, in source order per target.</summary>
         private List<Site> Callers(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (_callers.TryGetValue(method, out var known))
+            var id = Id(method);
+            if (id == null)
+            {
+                return new List<Site>();
+            }
+
+            if (_callers.TryGetValue(id, out var known))
             {
                 return known;
             }
@@ -215,6 +281,11 @@ namespace HerokuAnalyzers.RequestPath
             var callers = new List<Site>();
             foreach (var target in Targets(method))
             {
+                if (!(Id(target) is string targetId))
+                {
+                    continue;
+                }
+
                 var trees = TreesFor(target);
                 foreach (var key in Keys(target))
                 {
@@ -222,7 +293,7 @@ namespace HerokuAnalyzers.RequestPath
                     {
                         foreach (var site in Sites(tree, key, cancellationToken))
                         {
-                            if (BodyComparer.Instance.Equals(site.Target, target))
+                            if (site.TargetId == targetId)
                             {
                                 callers.Add(site);
                             }
@@ -231,7 +302,7 @@ namespace HerokuAnalyzers.RequestPath
                 }
             }
 
-            return _callers.GetOrAdd(method, callers);
+            return _callers.GetOrAdd(id, callers);
         }
 
         /// <summary>The method and what a call may name to run it: what it overrides, the interface members it implements.</summary>
@@ -322,8 +393,36 @@ namespace HerokuAnalyzers.RequestPath
             return trees;
         }
 
+        /// <summary>The bound call sites of one key in one tree, kept with the tree while the compilation's declarations stay the same.</summary>
         private List<Site> Sites(SyntaxTree tree, string key, CancellationToken cancellationToken)
-            => _sites.GetOrAdd((tree, key), k => new Lazy<List<Site>>(() => Resolve(k.Tree, k.Key, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+        {
+            var cache = SitesByTree.GetOrCreateValue(tree);
+            var declarations = _declarations.Value;
+            lock (cache)
+            {
+                if (cache.Declarations != declarations)
+                {
+                    cache.Declarations = declarations;
+                    cache.ByKey.Clear();
+                }
+
+                if (cache.ByKey.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var sites = Resolve(tree, key, cancellationToken);
+            lock (cache)
+            {
+                if (cache.Declarations == declarations)
+                {
+                    cache.ByKey[key] = sites;
+                }
+            }
+
+            return sites;
+        }
 
         /// <summary>Binds the indexed nodes of one key in one tree: what each calls, from which body.</summary>
         private List<Site> Resolve(SyntaxTree tree, string key, CancellationToken cancellationToken)
@@ -336,7 +435,7 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             var root = tree.GetRoot(cancellationToken);
-            var model = _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+            var model = Model(tree);
             foreach (var span in spans)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -350,19 +449,25 @@ namespace HerokuAnalyzers.RequestPath
                 var callerKnown = false;
                 foreach (var (target, detached, registration) in Calls(operation))
                 {
+                    if (!(Id(Normalize(target)) is string targetId))
+                    {
+                        continue;
+                    }
+
                     if (!callerKnown)
                     {
                         caller = CallerOf(operation.Syntax, model, cancellationToken);
                         callerKnown = true;
                     }
 
-                    sites.Add(new Site(tree, Normalize(target), caller, detached, registration));
+                    sites.Add(new Site(tree, targetId, caller, detached, registration));
                 }
             }
 
             return sites;
         }
 
+        private SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
         /// <summary>The operation a call site's node stands for, or null when a name is no call (a local, a type, a field).</summary>
         private static IOperation? OperationAt(SyntaxNode root, TextSpan span, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -481,7 +586,7 @@ namespace HerokuAnalyzers.RequestPath
                         if (model.GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation function
                             && HandlerRegistration(function, _symbols) is string registration)
                         {
-                            return new Body(function.Symbol, lambda.GetLocation(), registration);
+                            return new Body(LocalPrefix + lambda.SyntaxTree.FilePath + ":" + lambda.SpanStart.ToString(CultureInfo.InvariantCulture), lambda.SyntaxTree.FilePath, lambda.SpanStart, registration);
                         }
 
                         break;
@@ -522,9 +627,31 @@ namespace HerokuAnalyzers.RequestPath
         }
 
         private static Body? BodyOf(ISymbol? symbol)
-            => symbol is IMethodSymbol method
-                ? new Body(Normalize(method), method.Locations.Length > 0 ? method.Locations[0] : Location.None, null)
-                : null;
+        {
+            if (!(symbol is IMethodSymbol method) || method.Locations.Length == 0 || !(Id(Normalize(method)) is string id))
+            {
+                return null;
+            }
+
+            var location = method.Locations[0];
+            return new Body(id, location.SourceTree?.FilePath ?? "", location.SourceSpan.Start, null);
+        }
+
+        /// <summary>
+        /// A method's ID, the same in every compilation while its declaration stays: its documentation ID, or
+        /// for a local function where it is declared.
+        /// </summary>
+        private static string? Id(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction || method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return method.DeclaringSyntaxReferences.Length > 0
+                    ? LocalPrefix + method.DeclaringSyntaxReferences[0].SyntaxTree.FilePath + ":" + method.DeclaringSyntaxReferences[0].Span.Start.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            }
+
+            return DocumentationCommentId.CreateDeclarationId(method);
+        }
 
         private static bool InNameOf(IOperation operation)
         {
@@ -558,63 +685,44 @@ namespace HerokuAnalyzers.RequestPath
             return root.ContainingType?.SpecialType != SpecialType.System_Object;
         }
 
-        private static int Compare(Location x, Location y)
+        private static int Compare(Body x, Body y)
         {
-            var byPath = string.CompareOrdinal(x.SourceTree?.FilePath, y.SourceTree?.FilePath);
-            return byPath != 0 ? byPath : x.SourceSpan.Start.CompareTo(y.SourceSpan.Start);
+            var byPath = string.CompareOrdinal(x.Path, y.Path);
+            return byPath != 0 ? byPath : x.Start.CompareTo(y.Start);
         }
+
+        private const string LocalPrefix = "local:";
 
         /// <summary>
-        /// Symbol equality, except that local functions and lambdas — which each semantic model creates anew —
-        /// are the same when they are declared by the same syntax.
+        /// A body met in a search, by ID and place (no symbol: call sites outlive their compilation); lambdas
+        /// given to Map*/Use/Run carry their registration as handler name.
         /// </summary>
-        private sealed class BodyComparer : IEqualityComparer<ISymbol>
-        {
-            public static readonly BodyComparer Instance = new BodyComparer();
-
-            public bool Equals(ISymbol? x, ISymbol? y)
-            {
-                if (Declaration(x) is SyntaxReference left && Declaration(y) is SyntaxReference right)
-                {
-                    return left.SyntaxTree == right.SyntaxTree && left.Span == right.Span;
-                }
-
-                return SymbolEqualityComparer.Default.Equals(x, y);
-            }
-
-            public int GetHashCode(ISymbol obj)
-                => Declaration(obj) is SyntaxReference reference ? reference.Span.GetHashCode() : SymbolEqualityComparer.Default.GetHashCode(obj);
-
-            private static SyntaxReference? Declaration(ISymbol? symbol)
-                => symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function && function.DeclaringSyntaxReferences.Length > 0
-                    ? function.DeclaringSyntaxReferences[0]
-                    : null;
-        }
-
-        /// <summary>A body met in a search; lambdas given to Map*/Use/Run carry their registration as handler name.</summary>
         private sealed class Body
         {
-            public Body(ISymbol symbol, Location location, string? handlerName)
+            public Body(string id, string path, int start, string? handlerName)
             {
-                Symbol = symbol;
-                Location = location;
+                Id = id;
+                Path = path;
+                Start = start;
                 HandlerName = handlerName;
             }
 
-            public ISymbol Symbol { get; }
+            public string Id { get; }
 
-            public Location Location { get; }
+            public string Path { get; }
+
+            public int Start { get; }
 
             public string? HandlerName { get; }
         }
 
-        /// <summary>One call of <see cref="Target"/> written in <see cref="Caller"/> (null when outside any body).</summary>
+        /// <summary>One call of the method <see cref="TargetId"/> written in <see cref="Caller"/> (null when outside any body).</summary>
         private sealed class Site
         {
-            public Site(SyntaxTree tree, IMethodSymbol target, Body? caller, bool detached, string? registration)
+            public Site(SyntaxTree tree, string targetId, Body? caller, bool detached, string? registration)
             {
                 Tree = tree;
-                Target = target;
+                TargetId = targetId;
                 Caller = caller;
                 Detached = detached;
                 Registration = registration;
@@ -622,13 +730,21 @@ namespace HerokuAnalyzers.RequestPath
 
             public SyntaxTree Tree { get; }
 
-            public IMethodSymbol Target { get; }
+            public string TargetId { get; }
 
             public Body? Caller { get; }
 
             public bool Detached { get; }
 
             public string? Registration { get; }
+        }
+
+        /// <summary>A tree's bound call sites by key, and the declarations of the compilation they were bound in.</summary>
+        private sealed class TreeSites
+        {
+            public long Declarations { get; set; }
+
+            public Dictionary<string, List<Site>> ByKey { get; } = new Dictionary<string, List<Site>>(StringComparer.Ordinal);
         }
     }
 }

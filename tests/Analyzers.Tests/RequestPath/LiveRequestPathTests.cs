@@ -209,6 +209,38 @@ public class LiveRequestPathTests
         Assert.DoesNotContain(live, d => d.Location.SourceTree != tree);
     }
 
+    /// <summary>Call sites bound for one compilation are kept for the next while declarations stay; edits must still show.</summary>
+    [Fact]
+    public async Task Edits_in_another_file_change_what_the_open_service_file_shows()
+    {
+        var compilation = Compile(App);
+        var service = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("OrderService.cs", StringComparison.Ordinal));
+        var controller = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("OrdersController.cs", StringComparison.Ordinal));
+        Assert.Contains("HK1002 reached from OrdersController.Get", await ServiceFindingsAsync(compilation));
+
+        // Inside a body only: the action stops calling the service.
+        var bodyEdit = compilation.ReplaceSyntaxTree(controller, Edit(controller, "_orders.Load(id) + ", ""));
+        Assert.DoesNotContain(await ServiceFindingsAsync(bodyEdit), f => f.StartsWith("HK1002", StringComparison.Ordinal));
+
+        // A declaration: a new controller calls the service from an action of another name.
+        var newController = CSharpSyntaxTree.ParseText(
+            "namespace App.Controllers;\npublic class AuditController : Microsoft.AspNetCore.Mvc.ControllerBase\n{\n    public string Check(App.Services.IOrderService orders) => orders.Load(1);\n}\n",
+            (CSharpParseOptions)controller.Options,
+            "/app/Controllers/AuditController.cs");
+        Assert.Contains("HK1002 reached from AuditController.Check", await ServiceFindingsAsync(bodyEdit.AddSyntaxTrees(newController)));
+
+        async Task<List<string>> ServiceFindingsAsync(Compilation current)
+        {
+            var tree = current.SyntaxTrees.Single(t => t.FilePath == service.FilePath);
+            var live = await current.WithAnalyzers([new RequestPathAnalyzer()])
+                .GetAnalyzerSemanticDiagnosticsAsync(current.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+            return Lines(live).Select(Summary).Select(l => l.Substring(l.IndexOf("HK", StringComparison.Ordinal))).ToList();
+        }
+
+        static SyntaxTree Edit(SyntaxTree tree, string from, string to)
+            => tree.WithChangedText(tree.GetText().Replace(tree.GetText().ToString().IndexOf(from, StringComparison.Ordinal), from.Length, to));
+    }
+
     [Fact]
     public void Request_path_rules_are_not_compilation_end_rules()
         => Assert.All(new RequestPathAnalyzer().SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
