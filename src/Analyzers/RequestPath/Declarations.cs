@@ -17,19 +17,25 @@ namespace HerokuAnalyzers.RequestPath
 
         public static long Of(Compilation compilation)
         {
-            var hash = Fnv.Offset;
+            // The order of trees does not change what binds to what (an editor may re-add an edited tree last).
+            var trees = 0L;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                hash = Fnv.Add(hash, Fnv.Add(Fnv.Offset, tree.FilePath));
-                hash = Fnv.Add(hash, ByTree.GetValue(tree, t => new StrongBox<long>(OfTree(t))).Value);
+                trees = unchecked(trees + Fnv.Add(Fnv.Add(Fnv.Offset, tree.FilePath), ByTree.GetValue(tree, t => new StrongBox<long>(OfTree(t))).Value));
             }
+
+            var hash = Fnv.Add(Fnv.Offset, trees);
 
             foreach (var reference in compilation.References)
             {
                 hash = Fnv.Add(hash, Fnv.Add(Fnv.Offset, reference.Display ?? ""));
             }
 
-            return Fnv.Add(hash, compilation.Options.GetHashCode());
+            // Not Options.GetHashCode(): the command-line compiler's reference resolver does not implement it.
+            var options = compilation.Options;
+            hash = Fnv.Add(hash, (long)options.OutputKind);
+            hash = Fnv.Add(hash, (long)options.MetadataImportOptions);
+            return Fnv.Add(hash, Fnv.Add(Fnv.Offset, compilation.AssemblyName ?? ""));
         }
 
         private static long OfTree(SyntaxTree tree)
