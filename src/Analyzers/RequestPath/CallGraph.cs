@@ -393,11 +393,15 @@ namespace HerokuAnalyzers.RequestPath
             return trees;
         }
 
-        /// <summary>The bound call sites of one key in one tree, kept with the tree while the compilation's declarations stay the same.</summary>
+        /// <summary>
+        /// The bound call sites of one key in one tree, kept with the tree while the compilation's declarations
+        /// stay the same; concurrent searches wait for one binding instead of repeating it.
+        /// </summary>
         private List<Site> Sites(SyntaxTree tree, string key, CancellationToken cancellationToken)
         {
             var cache = SitesByTree.GetOrCreateValue(tree);
             var declarations = _declarations.Value;
+            Lazy<List<Site>>? sites;
             lock (cache)
             {
                 if (cache.Declarations != declarations)
@@ -406,29 +410,43 @@ namespace HerokuAnalyzers.RequestPath
                     cache.ByKey.Clear();
                 }
 
-                if (cache.ByKey.TryGetValue(key, out var known))
+                if (!cache.ByKey.TryGetValue(key, out sites))
                 {
-                    return known;
-                }
-            }
-
-            var sites = Resolve(tree, key, cancellationToken);
-            lock (cache)
-            {
-                if (cache.Declarations == declarations)
-                {
+                    sites = new Lazy<List<Site>>(() => Resolve(tree, key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
                     cache.ByKey[key] = sites;
                 }
             }
 
-            return sites;
+            try
+            {
+                return sites.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled binding (the editor moved on) must not stay cached as an exception.
+                lock (cache)
+                {
+                    if (cache.ByKey.TryGetValue(key, out var cached) && cached == sites)
+                    {
+                        cache.ByKey.Remove(key);
+                    }
+                }
+
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    // Another search's binding was cancelled, not this one: bind again.
+                    return Sites(tree, key, cancellationToken);
+                }
+
+                throw;
+            }
         }
 
         /// <summary>Binds the indexed nodes of one key in one tree: what each calls, from which body.</summary>
         private List<Site> Resolve(SyntaxTree tree, string key, CancellationToken cancellationToken)
         {
             var sites = new List<Site>();
-            var spans = CallSites.For(tree, cancellationToken).Find(key);
+            var spans = CallSites.Find(tree, key, cancellationToken);
             if (spans.Count == 0)
             {
                 return sites;
@@ -744,7 +762,7 @@ namespace HerokuAnalyzers.RequestPath
         {
             public long Declarations { get; set; }
 
-            public Dictionary<string, List<Site>> ByKey { get; } = new Dictionary<string, List<Site>>(StringComparer.Ordinal);
+            public Dictionary<string, Lazy<List<Site>>> ByKey { get; } = new Dictionary<string, Lazy<List<Site>>>(StringComparer.Ordinal);
         }
     }
 }

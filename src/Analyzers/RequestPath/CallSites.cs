@@ -8,10 +8,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace HerokuAnalyzers.RequestPath
 {
     /// <summary>
-    /// Where a syntax tree may call a method, by name and without binding: every simple name, plus the
-    /// nameless forms (indexer access, <c>new()</c>, <c>: base(…)</c>, collection initializers). Built once per
-    /// tree and kept while the tree lives, so an edit re-indexes only the edited document: the trees of
-    /// unchanged documents are the same objects in the next compilation.
+    /// Where a syntax tree may call a method, without binding. A name is found by scanning the tree's text
+    /// for it as a whole word and keeping the simple names there — no syntax walk, so a search that follows
+    /// one name costs a text scan of each file. The nameless forms (indexer access, <c>new()</c>,
+    /// <c>: base(…)</c>, collection initializers) come from one walk of the tree, made only when a search
+    /// needs them and kept while the tree lives (the trees of unchanged documents are the same objects in
+    /// the next compilation). Identifiers written with Unicode escapes are not found.
     /// </summary>
     internal sealed class CallSites
     {
@@ -37,9 +39,6 @@ namespace HerokuAnalyzers.RequestPath
             {
                 switch (node)
                 {
-                    case SimpleNameSyntax name:
-                        Add(name.Identifier.ValueText, name.Span);
-                        break;
                     case ElementAccessExpressionSyntax _:
                     case ElementBindingExpressionSyntax _:
                         Add(Indexer, node.Span);
@@ -58,11 +57,42 @@ namespace HerokuAnalyzers.RequestPath
             }
         }
 
-        public static CallSites For(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
-            => ByTree.GetValue(tree, t => new CallSites(t.GetRoot(cancellationToken)));
+        /// <summary>Spans of the nodes under <paramref name="key"/> (a name or one of the constants), in source order.</summary>
+        public static IReadOnlyList<TextSpan> Find(SyntaxTree tree, string key, System.Threading.CancellationToken cancellationToken)
+        {
+            if (key.Length > 0 && key[0] == '.')
+            {
+                var sites = ByTree.GetValue(tree, t => new CallSites(t.GetRoot(cancellationToken)));
+                return sites._spans.TryGetValue(key, out var spans) ? spans : (IReadOnlyList<TextSpan>)System.Array.Empty<TextSpan>();
+            }
 
-        /// <summary>Spans of the nodes indexed under <paramref name="key"/> (a name or one of the constants), in source order.</summary>
-        public IReadOnlyList<TextSpan> Find(string key) => _spans.TryGetValue(key, out var spans) ? spans : (IReadOnlyList<TextSpan>)System.Array.Empty<TextSpan>();
+            return Names(tree, key, cancellationToken);
+        }
+
+        private static List<TextSpan> Names(SyntaxTree tree, string name, System.Threading.CancellationToken cancellationToken)
+        {
+            var found = new List<TextSpan>();
+            var text = tree.GetText(cancellationToken).ToString();
+            SyntaxNode? root = null;
+            for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+            {
+                if ((at > 0 && IsIdentifierPart(text[at - 1])) || (at + name.Length < text.Length && IsIdentifierPart(text[at + name.Length])))
+                {
+                    continue;
+                }
+
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(at);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.End == at + name.Length && token.ValueText == name && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
+                {
+                    found.Add(simple.Span);
+                }
+            }
+
+            return found;
+        }
+
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c > 127 && SyntaxFacts.IsIdentifierPartCharacter(c);
 
         private void Add(string key, TextSpan span)
         {
