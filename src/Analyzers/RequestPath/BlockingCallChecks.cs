@@ -35,7 +35,6 @@ namespace HerokuAnalyzers.RequestPath
         public static void CheckInvocation(IInvocationOperation invocation, CheckScope scope)
         {
             var method = invocation.TargetMethod;
-            scope.Symbols.Registrations.Record(invocation);
             if (scope.Options.IsExcluded(method))
             {
                 return;

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace HerokuAnalyzers.RequestPath
 {
     /// <summary>
-    /// Something a rule would report if its method is on the request path. Findings are collected while
-    /// method bodies are analyzed and reported at compilation end, when the call graph says which
-    /// methods are reached and from which handler.
+    /// Something a rule would report if its method is on the request path. Findings are collected while a
+    /// method body is analyzed and reported from the same action once the body is known to be a handler
+    /// or reached from one (<see cref="CallGraph"/>).
     /// </summary>
     internal sealed class Finding
     {

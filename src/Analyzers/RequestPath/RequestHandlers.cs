@@ -18,7 +18,7 @@ namespace HerokuAnalyzers.RequestPath
         private readonly HashSet<INamedTypeSymbol> _controllerBases;
 
         /// <summary>Framework interfaces whose implementations ASP.NET Core calls for a request (filters aside).</summary>
-        private static readonly string[] CallbackInterfaces =
+        internal static readonly string[] CallbackInterfaces =
         {
             "Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck",
             "Microsoft.AspNetCore.Authorization.IAuthorizationHandler",
@@ -37,7 +37,7 @@ namespace HerokuAnalyzers.RequestPath
         };
 
         /// <summary>Framework base classes whose overrides ASP.NET Core calls for a request.</summary>
-        private static readonly string[] CallbackBaseClasses =
+        internal static readonly string[] CallbackBaseClasses =
         {
             "Microsoft.AspNetCore.Razor.TagHelpers.TagHelper",
             "Microsoft.AspNetCore.Authorization.AuthorizationHandler`1",
@@ -50,35 +50,6 @@ namespace HerokuAnalyzers.RequestPath
             "Microsoft.AspNetCore.Mvc.ActionResult",
             "System.ComponentModel.DataAnnotations.ValidationAttribute",
         };
-
-        private readonly HashSet<INamedTypeSymbol> _callbackInterfaces = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        private readonly HashSet<INamedTypeSymbol> _callbackBaseClasses = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        private readonly INamedTypeSymbol? _viewComponent;
-        private readonly INamedTypeSymbol? _viewComponentAttribute;
-
-        public RequestHandlers(RequestPathSymbols symbols, IEnumerable<INamedTypeSymbol> controllers, Compilation compilation)
-            : this(symbols, controllers)
-        {
-            // Resolved once per compilation, when the handlers are decided (compilation end).
-            foreach (var name in CallbackInterfaces)
-            {
-                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
-                {
-                    _callbackInterfaces.Add(type);
-                }
-            }
-
-            foreach (var name in CallbackBaseClasses)
-            {
-                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
-                {
-                    _callbackBaseClasses.Add(type);
-                }
-            }
-
-            _viewComponent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponent");
-            _viewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponentAttribute");
-        }
 
         public RequestHandlers(RequestPathSymbols symbols, IEnumerable<INamedTypeSymbol> controllers)
         {
@@ -143,7 +114,7 @@ namespace HerokuAnalyzers.RequestPath
                 return type.Name + "." + method.Name;
             }
 
-            if (IsImplementationOf(method, @interface => IsOrImplements(@interface, _symbols.FilterMetadata) || SymbolEqualityComparer.Default.Equals(@interface, _symbols.EndpointFilter) || _callbackInterfaces.Contains(@interface.OriginalDefinition))
+            if (IsImplementationOf(method, @interface => IsOrImplements(@interface, _symbols.FilterMetadata) || SymbolEqualityComparer.Default.Equals(@interface, _symbols.EndpointFilter) || _symbols.CallbackInterfaces.Contains(@interface.OriginalDefinition))
                 || OverridesCallback(method))
             {
                 return type.Name + "." + method.Name;
@@ -315,8 +286,8 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             var type = method.ContainingType;
-            return _viewComponent != null
-                   && (DerivesFrom(type, _viewComponent) || type.Name.EndsWith("ViewComponent", StringComparison.Ordinal) || HasAttributeInHierarchy(type, _viewComponentAttribute))
+            return _symbols.ViewComponent != null
+                   && (DerivesFrom(type, _symbols.ViewComponent) || type.Name.EndsWith("ViewComponent", StringComparison.Ordinal) || HasAttributeInHierarchy(type, _symbols.ViewComponentAttribute))
                    && !HasAttributeInHierarchy(type, _symbols.NonViewComponentAttribute);
         }
 
@@ -335,7 +306,7 @@ namespace HerokuAnalyzers.RequestPath
                     return false;
                 }
 
-                if (_callbackBaseClasses.Contains(declaring.OriginalDefinition) || IsGrpcServiceBase(declaring))
+                if (_symbols.CallbackBaseClasses.Contains(declaring.OriginalDefinition) || IsGrpcServiceBase(declaring))
                 {
                     return true;
                 }

@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,17 +12,19 @@ using Microsoft.CodeAnalysis.Operations;
 namespace HerokuAnalyzers.RequestPath
 {
     /// <summary>
-    /// HK1001–HK1006: blocking and slow work on the request path. Every method body is walked once, which
-    /// records its calls in the compilation's <see cref="CallGraph"/> and what the rules would report in it;
-    /// at compilation end the graph is walked from the request handlers and only what they reach is reported,
-    /// naming the handler ("reached from InvoicesController.Get"). Code no handler reaches — background
-    /// services, jobs, startup — is never reported. Code reached only through work a handler starts and does
-    /// not wait for (<see cref="DetachedWork"/>) is reported without HK1006: it outlives the request's token.
+    /// HK1001–HK1006: blocking and slow work on the request path. Each method body is walked when it is
+    /// analyzed — per open document in the editor, per document in a build — collecting what the rules
+    /// would report in it. A finding in a request handler is reported at once; a finding elsewhere is
+    /// reported when the <see cref="CallGraph"/>, searched backward from that body, meets a handler, naming
+    /// it ("reached from InvoicesController.Get"). Code no handler reaches — background services, jobs,
+    /// startup — is never reported. Code reached only through work a handler starts and does not wait for
+    /// (<see cref="DetachedWork"/>) is reported without HK1006: it outlives the request's token. Nothing is
+    /// reported at compilation end, so editors show every finding on the open file, and the union of the
+    /// documents' results is the build's.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequestPathAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property: start of the handler function the finding is in (absent in reached methods).</summary>
         public const string InHandlerProperty = "HerokuHandlerStart";
 
         /// <summary>Diagnostic property: the request's cancellation token as an expression valid at the finding.</summary>
@@ -59,44 +64,46 @@ namespace HerokuAnalyzers.RequestPath
                     return;
                 }
 
-                var graph = new CallGraph(start.Compilation);
+                var compilation = start.Compilation;
                 var twins = new AsyncTwins(symbols);
-                var controllers = new ConcurrentBag<INamedTypeSymbol>();
+                var analyzerOptions = start.Options;
                 var optionsByTree = new ConcurrentDictionary<SyntaxTree, RequestPathOptions>();
+                RequestPathOptions OptionsFor(SyntaxTree tree) => optionsByTree.GetOrAdd(tree, t => RequestPathOptions.Read(HerokuOptions.For(analyzerOptions, t)));
 
-                start.RegisterSymbolAction(
-                    c =>
+                // Whether a type is a controller's base is known only from every controller: the source types
+                // are listed once, and only for a method of a type that could be such a base.
+                var allControllers = new Lazy<RequestHandlers>(() => new RequestHandlers(symbols, Controllers(compilation, symbols)), LazyThreadSafetyMode.ExecutionAndPublication);
+                var noControllers = new RequestHandlers(symbols, Array.Empty<INamedTypeSymbol>());
+                string? HandlerName(IMethodSymbol method)
+                {
+                    var type = method.ContainingType;
+                    if (type == null)
                     {
-                        var type = (INamedTypeSymbol)c.Symbol;
-                        if (RequestHandlers.IsController(type, symbols))
-                        {
-                            controllers.Add(type);
-                        }
-                    },
-                    SymbolKind.NamedType);
+                        return null;
+                    }
 
+                    if (RequestHandlers.IsController(type, symbols))
+                    {
+                        return new RequestHandlers(symbols, new[] { type }).HandlerName(method);
+                    }
+
+                    return type.TypeKind != TypeKind.Class || type.IsSealed || type.IsStatic || !type.Locations.Any(l => l.IsInSource)
+                        ? noControllers.HandlerName(method)
+                        : allControllers.Value.HandlerName(method);
+                }
+
+                var graph = new CallGraph(compilation, symbols, OptionsFor, HandlerName);
                 start.RegisterOperationBlockAction(c =>
                 {
                     if (c.OwningSymbol is IMethodSymbol && c.OperationBlocks.Length > 0)
                     {
-                        var tree = c.OperationBlocks[0].Syntax.SyntaxTree;
-                        var options = optionsByTree.GetOrAdd(tree, t => RequestPathOptions.Read(HerokuOptions.For(c.Options, t)));
-                        new BodyWalker(graph, symbols, twins, options).Walk(c.OwningSymbol, c.OperationBlocks, c.CancellationToken);
-                    }
-                });
-
-                start.RegisterCompilationEndAction(c =>
-                {
-                    var handlers = new RequestHandlers(symbols, controllers, c.Compilation);
-                    var reached = graph.Reach(node => node.Key is IMethodSymbol method ? handlers.HandlerName(method) : null);
-                    foreach (var pair in reached)
-                    {
-                        var reachedFrom = pair.Key == pair.Value.Handler && !ServiceRegistrations.IsActivation(pair.Key.HandlerName) ? null : pair.Value.Handler.HandlerName;
-                        foreach (var finding in pair.Key.Findings)
+                        var options = OptionsFor(c.OperationBlocks[0].Syntax.SyntaxTree);
+                        var bodies = new BodyWalker(symbols, twins, options).Walk(c.OwningSymbol, c.OperationBlocks, c.CancellationToken);
+                        foreach (var body in bodies)
                         {
-                            if (!(pair.Value.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
+                            if (body.Findings.Count > 0)
                             {
-                                c.ReportDiagnostic(finding.ToDiagnostic(reachedFrom));
+                                Report(c, graph, body);
                             }
                         }
                     }
@@ -104,87 +111,103 @@ namespace HerokuAnalyzers.RequestPath
             });
         }
 
+        private static void Report(OperationBlockAnalysisContext context, CallGraph graph, BodyNode body)
+        {
+            var reached = body.HandlerName != null ? Reached.AtHandler(body.HandlerName)
+                : body.Key is IMethodSymbol method ? graph.Reach(method, context.CancellationToken)
+                : null;
+            if (reached == null)
+            {
+                return;
+            }
+
+            foreach (var finding in body.Findings)
+            {
+                if (!(reached.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
+                {
+                    context.ReportDiagnostic(finding.ToDiagnostic(reached.From));
+                }
+            }
+        }
+
+        private static IEnumerable<INamedTypeSymbol> Controllers(Compilation compilation, RequestPathSymbols symbols)
+        {
+            var namespaces = new Stack<INamespaceSymbol>();
+            namespaces.Push(compilation.Assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
+            {
+                var current = namespaces.Pop();
+                foreach (var ns in current.GetNamespaceMembers())
+                {
+                    namespaces.Push(ns);
+                }
+
+                foreach (var type in current.GetTypeMembers())
+                {
+                    if (RequestHandlers.IsController(type, symbols))
+                    {
+                        yield return type;
+                    }
+                }
+            }
+        }
+
         /// <summary>Walks one operation block, splitting off local functions and handler lambdas as their own bodies.</summary>
         private sealed class BodyWalker
         {
-            private readonly CallGraph _graph;
             private readonly RequestPathSymbols _symbols;
             private readonly AsyncTwins _twins;
             private readonly RequestPathOptions _options;
+            private readonly List<BodyNode> _bodies = new List<BodyNode>();
 
-            public BodyWalker(CallGraph graph, RequestPathSymbols symbols, AsyncTwins twins, RequestPathOptions options)
+            public BodyWalker(RequestPathSymbols symbols, AsyncTwins twins, RequestPathOptions options)
             {
-                _graph = graph;
                 _symbols = symbols;
                 _twins = twins;
                 _options = options;
             }
 
-            public void Walk(ISymbol owner, ImmutableArray<IOperation> blocks, System.Threading.CancellationToken cancellationToken)
+            public List<BodyNode> Walk(ISymbol owner, ImmutableArray<IOperation> blocks, System.Threading.CancellationToken cancellationToken)
             {
+                var key = owner is IMethodSymbol method ? CallGraph.Normalize(method) : owner;
                 var start = owner.Locations.Length > 0 ? owner.Locations[0] : blocks[0].Syntax.GetLocation();
-                var ownerScope = Enter(owner, owner, start, DeclarationStart(owner, blocks[0]));
-                var stack = new Stack<(IOperation Operation, CheckScope Scope, BodyNode Node)>();
+                var ownerScope = Enter(owner, key, start, DeclarationStart(owner, blocks[0]));
+                var stack = new Stack<(IOperation Operation, CheckScope Scope)>();
                 foreach (var block in blocks)
                 {
-                    stack.Push((block, ownerScope.Scope, ownerScope.Node));
+                    stack.Push((block, ownerScope.Scope));
                 }
 
                 while (stack.Count > 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var (operation, scope, node) = stack.Pop();
+                    var (operation, scope) = stack.Pop();
                     switch (operation)
                     {
                         case INameOfOperation _:
                             continue;
 
-                        case IAnonymousFunctionOperation lambda when HandlerRegistration(lambda) is string registration:
+                        case IAnonymousFunctionOperation lambda when CallGraph.HandlerRegistration(lambda, _symbols) is string registration:
                             var entered = Enter(owner, lambda.Symbol, lambda.Syntax.GetLocation(), lambda.Syntax.SpanStart);
                             entered.Node.HandlerName = registration;
-                            (scope, node) = entered;
+                            scope = entered.Scope;
                             break;
 
                         case ILocalFunctionOperation local:
-                            (scope, node) = Enter(owner, local.Symbol, local.Syntax.GetLocation(), local.Syntax.SpanStart);
+                            scope = Enter(owner, local.Symbol, local.Syntax.GetLocation(), local.Syntax.SpanStart).Scope;
                             break;
 
                         case IInvocationOperation invocation:
-                            _graph.AddCall(node, invocation.TargetMethod, DetachedWork.Starts(invocation, _symbols));
                             BlockingCallChecks.CheckInvocation(invocation, scope);
                             LongWaitChecks.CheckInvocation(invocation, scope);
                             RequestTokenChecks.CheckInvocation(invocation, scope);
                             break;
 
-                        case IMethodReferenceOperation reference:
-                            _graph.AddCall(node, reference.Method);
-                            if (reference.Parent is IDelegateCreationOperation creation && HandlerRegistration(creation) is string name)
-                            {
-                                _graph.AddBody(reference.Method, reference.Syntax.GetLocation()).HandlerName ??= name;
-                            }
-
-                            break;
-
                         case IObjectCreationOperation construction:
-                            if (construction.Constructor != null)
-                            {
-                                _graph.AddCall(node, construction.Constructor);
-                            }
-
                             LongWaitChecks.CheckCreation(construction, scope);
                             break;
 
                         case IPropertyReferenceOperation property:
-                            if (property.Property.GetMethod is IMethodSymbol getter)
-                            {
-                                _graph.AddCall(node, getter);
-                            }
-
-                            if (property.Property.SetMethod is IMethodSymbol setter)
-                            {
-                                _graph.AddCall(node, setter);
-                            }
-
                             BlockingCallChecks.CheckResult(property, scope);
                             break;
 
@@ -195,28 +218,18 @@ namespace HerokuAnalyzers.RequestPath
 
                     foreach (var child in operation.ChildOperations)
                     {
-                        stack.Push((child, scope, node));
+                        stack.Push((child, scope));
                     }
                 }
+
+                return _bodies;
             }
 
             private (CheckScope Scope, BodyNode Node) Enter(ISymbol owner, ISymbol body, Location location, int functionStart)
             {
-                var node = _graph.AddBody(body, location);
-                node.Options = _options;
+                var node = new BodyNode(body, location);
+                _bodies.Add(node);
                 return (new CheckScope(_symbols, _twins, _options, owner, functionStart, node.Findings), node);
-            }
-
-            /// <summary>The registration a delegate is given to; a lambda given to a Delegate parameter is converted twice.</summary>
-            private string? HandlerRegistration(IOperation function)
-            {
-                var parent = function.Parent;
-                while (parent is IDelegateCreationOperation || parent is IConversionOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                return parent is IArgumentOperation argument ? RequestHandlers.RegistrationName(argument, _symbols) : null;
             }
 
             private static int DeclarationStart(ISymbol owner, IOperation block)

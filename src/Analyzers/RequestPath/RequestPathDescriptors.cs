@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace HerokuAnalyzers.Infrastructure
 {
     /// <summary>
-    /// Request-path rules (HK1xxx). They are reported when the whole compilation's call graph is known
-    /// (compilation end), because whether code is on the request path depends on every handler.
+    /// Request-path rules (HK1xxx). They are reported per method body, in the editor as in the build: in a
+    /// handler at once, elsewhere once a backward search of the call graph meets a handler.
     /// </summary>
     internal static partial class Descriptors
     {
@@ -17,8 +17,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "Task.Wait, Task.WaitAll/WaitAny, .Result and GetAwaiter().GetResult() hold a thread-pool thread while the task runs. A dyno has few threads; blocked request threads make requests queue until the router times them out.",
-            helpLinkUri: HelpLinks.For("HK1001"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1001"));
 
         public static readonly DiagnosticDescriptor HK1002_BlockingSleepOrWait = new DiagnosticDescriptor(
             id: "HK1002",
@@ -28,8 +27,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "Thread.Sleep, Thread.Join, spin waits and blocking waits on semaphores and events hold a thread for nothing. Wait(0) only tests the state and is not reported.",
-            helpLinkUri: HelpLinks.For("HK1002"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1002"));
 
         public static readonly DiagnosticDescriptor HK1003_SynchronousIo = new DiagnosticDescriptor(
             id: "HK1003",
@@ -39,8 +37,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "A synchronous call with an async twin (same name + Async) waits for disk, network or database while holding a request thread.",
-            helpLinkUri: HelpLinks.For("HK1003"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1003"));
 
         public static readonly DiagnosticDescriptor HK1004_WaitLongerThanRouter = new DiagnosticDescriptor(
             id: "HK1004",
@@ -50,8 +47,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "A delay, timeout or command timeout on the request path that is longer than the router's first-byte limit can never complete in time for the client.",
-            helpLinkUri: HelpLinks.For("HK1004"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1004"));
 
         public static readonly DiagnosticDescriptor HK1005_WorkForWorkerDyno = new DiagnosticDescriptor(
             id: "HK1005",
@@ -61,8 +57,7 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "Waiting for a child process or fanning CPU work out with Parallel.* inside a request holds request threads for as long as the work runs.",
-            helpLinkUri: HelpLinks.For("HK1005"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1005"));
 
         public static readonly DiagnosticDescriptor HK1006_RequestTokenNotPassed = new DiagnosticDescriptor(
             id: "HK1006",
@@ -72,7 +67,6 @@ namespace HerokuAnalyzers.Infrastructure
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
             description: "An async call that accepts a CancellationToken but gets none keeps using the dyno after the router has returned 503.",
-            helpLinkUri: HelpLinks.For("HK1006"),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            helpLinkUri: HelpLinks.For("HK1006"));
     }
 }

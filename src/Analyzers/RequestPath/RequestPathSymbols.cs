@@ -27,6 +27,11 @@ namespace HerokuAnalyzers.RequestPath
             PageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
             NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
             NonViewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonViewComponentAttribute");
+            ViewComponent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponent");
+            ViewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponentAttribute");
+            CallbackInterfaces = Resolve(compilation, RequestHandlers.CallbackInterfaces);
+            CallbackBaseClasses = Resolve(compilation, RequestHandlers.CallbackBaseClasses);
+            Registrations = new ServiceRegistrations(compilation);
 
             Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
             Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
@@ -130,11 +135,35 @@ namespace HerokuAnalyzers.RequestPath
 
         public INamedTypeSymbol? DbContextFactory { get; }
 
+        public INamedTypeSymbol? ViewComponent { get; }
+
+        public INamedTypeSymbol? ViewComponentAttribute { get; }
+
+        /// <summary>Interfaces whose methods ASP.NET Core calls inside a request (filters, health checks, handlers …).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> CallbackInterfaces { get; }
+
+        /// <summary>Base classes whose overrides ASP.NET Core calls inside a request (tag helpers, formatters …).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> CallbackBaseClasses { get; }
+
         /// <summary>
-        /// Not a symbol: the DI registrations of the compilation, collected while bodies are walked (one per
-        /// compilation, as this object), read at compilation end to know which constructors requests run.
+        /// Not a symbol: the DI registrations of the compilation (one per compilation, as this object), read
+        /// on demand to know which constructors requests run — from any document, so the editor agrees with the build.
         /// </summary>
-        public ServiceRegistrations Registrations { get; } = new ServiceRegistrations();
+        public ServiceRegistrations Registrations { get; }
+
+        private static ImmutableHashSet<INamedTypeSymbol> Resolve(Compilation compilation, string[] names)
+        {
+            var types = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in names)
+            {
+                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                {
+                    types.Add(type);
+                }
+            }
+
+            return types.ToImmutable();
+        }
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; (original definitions).</summary>
         public ImmutableHashSet<INamedTypeSymbol> Awaitables { get; }

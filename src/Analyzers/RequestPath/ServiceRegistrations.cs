@@ -1,6 +1,8 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace HerokuAnalyzers.RequestPath
@@ -17,7 +19,9 @@ namespace HerokuAnalyzers.RequestPath
     /// <summary>
     /// The services the app registers with a type the container builds (<c>AddScoped&lt;IFoo, Foo&gt;()</c>,
     /// <c>AddTransient&lt;Foo&gt;()</c>, <c>AddSingleton(typeof(IFoo), typeof(Foo))</c>, <c>AddDbContext&lt;T&gt;</c>,
-    /// <c>AddHttpClient&lt;T&gt;</c>), collected while bodies are walked. Their constructors run when a request
+    /// <c>AddHttpClient&lt;T&gt;</c>), found once per compilation on first demand: a syntax scan of every tree for
+    /// calls with a registration's name, binding only those. Whichever document asks first, the answer is
+    /// the same, so the editor agrees with the build. Their constructors run when a request
     /// resolves them: every time for scoped and transient services, on the first resolution for singletons.
     /// Instances registered as built (<c>AddSingleton(new Foo())</c>) run no constructor at resolution.
     /// </summary>
@@ -25,16 +29,21 @@ namespace HerokuAnalyzers.RequestPath
     {
         private const int MaxEntries = 4096;
 
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ServiceLifetime> _lifetimes = new ConcurrentDictionary<INamedTypeSymbol, ServiceLifetime>(SymbolEqualityComparer.Default);
+        private readonly Compilation _compilation;
+        private readonly object _gate = new object();
+        private volatile Dictionary<INamedTypeSymbol, ServiceLifetime>? _lifetimes;
+
+        public ServiceRegistrations(Compilation compilation)
+        {
+            _compilation = compilation;
+        }
 
         /// <summary>The lifetime of a registration method (AddScoped, TryAddTransient, AddKeyedSingleton, AddDbContext …), or null.</summary>
         public static ServiceLifetime? LifetimeOf(IMethodSymbol method)
         {
             // Called for every invocation: the name first, the namespace (a string to build) only for candidates.
             var name = method.Name;
-            if (!(name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("TryAdd", StringComparison.Ordinal))
-                || !(name.EndsWith("Scoped", StringComparison.Ordinal) || name.EndsWith("Transient", StringComparison.Ordinal) || name.EndsWith("Singleton", StringComparison.Ordinal)
-                     || name == "AddDbContext" || name == "AddHttpClient"))
+            if (!IsRegistrationName(name))
             {
                 return null;
             }
@@ -57,7 +66,12 @@ namespace HerokuAnalyzers.RequestPath
                 : (ServiceLifetime?)null;
         }
 
-        public void Record(IInvocationOperation invocation)
+        private static bool IsRegistrationName(string name)
+            => (name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("TryAdd", StringComparison.Ordinal))
+               && (name.EndsWith("Scoped", StringComparison.Ordinal) || name.EndsWith("Transient", StringComparison.Ordinal) || name.EndsWith("Singleton", StringComparison.Ordinal)
+                   || name == "AddDbContext" || name == "AddHttpClient");
+
+        private static void Record(IInvocationOperation invocation, Dictionary<INamedTypeSymbol, ServiceLifetime> lifetimes)
         {
             var method = invocation.TargetMethod;
             if (!method.IsGenericMethod && invocation.Arguments.Length < 2 || !(LifetimeOf(method) is ServiceLifetime lifetime))
@@ -92,16 +106,61 @@ namespace HerokuAnalyzers.RequestPath
                 implementation = typeArguments[typeArguments.Length - 1] as INamedTypeSymbol;
             }
 
-            if (implementation == null || implementation.TypeKind != TypeKind.Class || implementation.IsAbstract || _lifetimes.Count >= MaxEntries)
+            if (implementation == null || implementation.TypeKind != TypeKind.Class || implementation.IsAbstract || lifetimes.Count >= MaxEntries)
             {
                 return;
             }
 
-            _lifetimes.AddOrUpdate(implementation.OriginalDefinition, lifetime, (_, known) => known == ServiceLifetime.PerRequest ? known : lifetime);
+            var key = implementation.OriginalDefinition;
+            lifetimes[key] = lifetimes.TryGetValue(key, out var known) && known == ServiceLifetime.PerRequest ? known : lifetime;
         }
 
         public ServiceLifetime? Lifetime(INamedTypeSymbol type)
-            => _lifetimes.TryGetValue(type.OriginalDefinition, out var lifetime) ? lifetime : (ServiceLifetime?)null;
+            => Lifetimes().TryGetValue(type.OriginalDefinition, out var lifetime) ? lifetime : (ServiceLifetime?)null;
+
+        private Dictionary<INamedTypeSymbol, ServiceLifetime> Lifetimes()
+        {
+            var known = _lifetimes;
+            if (known != null)
+            {
+                return known;
+            }
+
+            lock (_gate)
+            {
+                if (_lifetimes != null)
+                {
+                    return _lifetimes;
+                }
+
+                var lifetimes = new Dictionary<INamedTypeSymbol, ServiceLifetime>(SymbolEqualityComparer.Default);
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    SemanticModel? model = null;
+                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    {
+                        if (node is InvocationExpressionSyntax call && IsRegistrationName(CalledName(call.Expression)))
+                        {
+                            model ??= _compilation.GetSemanticModel(tree);
+                            if (model.GetOperation(call) is IInvocationOperation invocation)
+                            {
+                                Record(invocation, lifetimes);
+                            }
+                        }
+                    }
+                }
+
+                _lifetimes = lifetimes;
+                return lifetimes;
+            }
+        }
+
+        private static string CalledName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => "",
+        };
 
         /// <summary>How messages name code the container runs: "the constructor of scoped or transient service Foo".</summary>
         public static string Describe(ServiceLifetime lifetime, string what, string service)

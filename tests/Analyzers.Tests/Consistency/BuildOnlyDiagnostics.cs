@@ -11,14 +11,6 @@ internal static class BuildOnlyDiagnostics
 {
     public static readonly IReadOnlyList<(string Id, Func<Diagnostic, bool> Applies, string Why)> Entries =
     [
-        // PENDING MERGE of branch `editorrp` (request path live in the editor): remove these six entries
-        // when it merges; the consistency tests must then pass without them.
-        ("HK1001", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-        ("HK1002", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-        ("HK1003", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-        ("HK1004", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-        ("HK1005", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
-        ("HK1006", _ => true, "PENDING editorrp: request-path reachability is decided at compilation end on this branch"),
     ];
 
     public static bool IsBuildOnly(Diagnostic diagnostic)
