@@ -59,9 +59,10 @@ internal sealed class AppAnalysis
 
     /// <summary>
     /// Compiles the C# files under <paramref name="directory"/> (bin/obj excluded) as a Web SDK project named
-    /// <paramref name="assemblyName"/>; <paramref name="herokuFiles"/> maps file names in the directory to their HerokuFileKind.
+    /// <paramref name="assemblyName"/>; <paramref name="herokuFiles"/> maps file names in the directory to their HerokuFileKind;
+    /// <paramref name="packageReferences"/> are the libraries the app references besides the shared framework.
     /// </summary>
-    public static AppAnalysis FromDirectory(string directory, string assemblyName, IReadOnlyDictionary<string, string> herokuFiles)
+    public static AppAnalysis FromDirectory(string directory, string assemblyName, IReadOnlyDictionary<string, string> herokuFiles, IEnumerable<MetadataReference>? packageReferences = null)
     {
         var sources = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(path => !IsBuildOutput(directory, path))
@@ -70,10 +71,10 @@ internal sealed class AppAnalysis
         var additional = herokuFiles
             .Where(file => File.Exists(Path.Combine(directory, file.Key)))
             .Select(file => (Path: Path.Combine(directory, file.Key), Kind: file.Value, Text: File.ReadAllText(Path.Combine(directory, file.Key))));
-        return Create(sources, additional, assemblyName, directory);
+        return Create(sources, additional, assemblyName, directory, packageReferences);
     }
 
-    public static AppAnalysis Create(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Kind, string Text)> herokuFiles, string assemblyName, string projectDirectory)
+    public static AppAnalysis Create(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Kind, string Text)> herokuFiles, string assemblyName, string projectDirectory, IEnumerable<MetadataReference>? packageReferences = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), parse, s.Path))
@@ -82,7 +83,7 @@ internal sealed class AppAnalysis
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
-            Net8References.WebApp,
+            Net8References.WebApp.AddRange(packageReferences ?? []),
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var files = herokuFiles.ToList();
         var options = new AnalyzerOptions(

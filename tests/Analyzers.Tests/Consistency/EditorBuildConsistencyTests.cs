@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using HerokuAnalyzers.Analyzers.Tests.Verification;
 using Xunit;
 
 namespace HerokuAnalyzers.Analyzers.Tests.Consistency;
@@ -35,7 +36,7 @@ public sealed class EditorBuildConsistencyTests
     [Fact]
     public async Task A_multi_file_app_with_every_code_rule_shows_the_same_diagnostics_open_file_by_file_as_in_the_build()
     {
-        var app = AppAnalysis.FromDirectory(TestAppDirectory(), "ConsistencyApp", HerokuFiles);
+        var app = TestApp();
 
         var build = await AssertConsistentAsync(app);
 
@@ -46,7 +47,7 @@ public sealed class EditorBuildConsistencyTests
     [Fact]
     public async Task An_editor_shows_the_memory_findings_of_a_file_that_is_open_alone()
     {
-        var app = AppAnalysis.FromDirectory(TestAppDirectory(), "ConsistencyApp", HerokuFiles);
+        var app = TestApp();
 
         var ids = new Dictionary<string, string[]>
         {
@@ -98,6 +99,9 @@ public sealed class EditorBuildConsistencyTests
             })
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The test app references the real Npgsql and StackExchange.Redis, so the platform rules (HK8004, HK8005) see their sinks.</summary>
+    private static AppAnalysis TestApp() => AppAnalysis.FromDirectory(TestAppDirectory(), "ConsistencyApp", HerokuFiles, Net8References.PlatformClients);
 
     internal static string TestAppDirectory() => Path.Combine(RepositoryRoot(), "tests", "Analyzers.Tests", "Consistency", "TestApp");
 
