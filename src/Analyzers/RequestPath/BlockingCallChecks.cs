@@ -136,7 +136,8 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>
         /// What every peer analyzer learned not to report: in-memory streams and readers, the console, EF's
         /// Add/AddRange (their async forms exist only for special value generators), IDbContextFactory,
-        /// SQLite's async methods (they run synchronously), Dispose (a using statement), cancellation.
+        /// SQLite's async methods (they run synchronously), Dispose (a using statement), cancellation, and every
+        /// DbContext/DbSet call when EF Core's only provider is the in-memory one.
         /// </summary>
         private static bool IsExcludedIo(IInvocationOperation invocation, RequestPathSymbols symbols)
         {
@@ -159,7 +160,7 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            if ((method.Name == "Add" || method.Name == "AddRange")
+            if ((method.Name == "Add" || method.Name == "AddRange" || symbols.EfRunsInMemoryOnly)
                 && (RequestHandlers.DerivesFrom(type, symbols.DbContext) || RequestHandlers.DerivesFrom(type, symbols.DbSet)))
             {
                 return true;

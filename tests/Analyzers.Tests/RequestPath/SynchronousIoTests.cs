@@ -42,10 +42,22 @@ public class SynchronousIoTests
         }
         """;
 
-    private static Task VerifyAsync(string source)
+    private static Task VerifyAsync(string source, bool inMemoryProvider = false, bool relationalProvider = false)
     {
         var test = new Verify.Test { TestCode = source };
         test.TestState.AdditionalReferences.AddRange(Verification.Net8References.EfCore);
+        if (inMemoryProvider)
+        {
+            // EvaluationApp holds EF Core InMemory (and Dapper, which is not an EF provider).
+            test.TestState.AdditionalReferences.AddRange(Verification.Net8References.EvaluationApp);
+        }
+
+        if (relationalProvider)
+        {
+            // Npgsql's EF Core provider with EF Core Relational (among the platform clients).
+            test.TestState.AdditionalReferences.AddRange(Verification.Net8References.PlatformClients);
+        }
+
         return test.RunAsync();
     }
 
@@ -75,6 +87,18 @@ public class SynchronousIoTests
     [InlineData("{|HK1003:_db.SaveChanges()|};")]
     public Task EF_Core_queries_and_SaveChanges_run_synchronously_and_are_reported(string body)
         => VerifyAsync(Controller(body));
+
+    [Theory]
+    [InlineData("var all = _db.Invoices.ToList(); var first = _db.Invoices.Where(i => i.Paid).First();")]
+    [InlineData("var found = _db.Invoices.Find(1); _db.SaveChanges();")]
+    public Task EF_Core_calls_are_not_reported_when_the_in_memory_provider_is_the_only_one(string body)
+        => VerifyAsync(Controller(body), inMemoryProvider: true);
+
+    [Theory]
+    [InlineData("var all = {|HK1003:_db.Invoices.ToList()|};")]
+    [InlineData("{|HK1003:_db.SaveChanges()|};")]
+    public Task EF_Core_calls_are_reported_when_a_database_provider_is_referenced_beside_the_in_memory_one(string body)
+        => VerifyAsync(Controller(body), inMemoryProvider: true, relationalProvider: true);
 
     [Theory]
     [InlineData("_db.Invoices.Add(new Invoice()); _db.AddRange(new Invoice());")]
