@@ -100,6 +100,25 @@ public class SynchronousIoTests
     public Task EF_Core_calls_are_reported_when_a_database_provider_is_referenced_beside_the_in_memory_one(string body)
         => VerifyAsync(Controller(body), inMemoryProvider: true, relationalProvider: true);
 
+    [Fact]
+    public Task SQLite_objects_seen_through_their_ADO_NET_base_types_are_not_reported()
+        => VerifyAsync(
+            Controller("""
+                DbCommand sqlite = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=app.db").CreateCommand();
+                var rows = sqlite.ExecuteReader();
+                while (rows.Read()) { }
+                """),
+            relationalProvider: true);
+
+    [Fact]
+    public Task A_reader_from_a_command_of_unknown_origin_is_reported()
+        => VerifyAsync(
+            Controller("""
+                var rows = {|HK1003:command.ExecuteReader()|};
+                var more = {|HK1003:rows.Read()|};
+                """),
+            relationalProvider: true);
+
     [Theory]
     [InlineData("_db.Invoices.Add(new Invoice()); _db.AddRange(new Invoice());")]
     [InlineData("using var other = _factory.CreateDbContext();")]
