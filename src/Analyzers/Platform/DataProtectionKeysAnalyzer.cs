@@ -27,6 +27,7 @@ namespace HerokuAnalyzers.Platform
             Entry("AddCookie", "its authentication cookie", "users are signed out after every restart and when a request reaches another dyno"),
             Entry("AddIdentity", "its sign-in cookie and e-mail and password-reset tokens", "users are signed out after every restart and on other dynos, and links in e-mails stop working"),
             Entry("AddDefaultIdentity", "its sign-in cookie and e-mail and password-reset tokens", "users are signed out after every restart and on other dynos, and links in e-mails stop working"),
+            Entry("AddBearerToken", "its bearer and refresh tokens", "users are signed out after every restart and when a request reaches another dyno"),
             Entry("AddSession", "the session cookie", "sessions are lost after every restart and when a request reaches another dyno"),
         });
 

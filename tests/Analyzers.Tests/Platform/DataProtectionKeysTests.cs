@@ -89,6 +89,29 @@ public class DataProtectionKeysTests
             Suggestion(0));
 
     [Fact]
+    public Task Bearer_tokens_of_AddBearerToken_are_a_warning_unless_keys_are_shared()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDataProtection(o => o.ApplicationDiscriminator = "todo");
+            builder.Services.AddAuthentication().{|HK8002:AddBearerToken("Bearer")|};
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task Bearer_tokens_with_a_shared_key_repository_are_left_alone()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDataProtection().PersistKeysToStackExchangeRedis(null!, "keys");
+            builder.Services.AddAuthentication().AddBearerToken("Bearer");
+            builder.Build().Run();
+
+            static class RedisKeys
+            {
+                public static IDataProtectionBuilder PersistKeysToStackExchangeRedis(this IDataProtectionBuilder b, object redis, string key) => b;
+            }
+            """);
+
+    [Fact]
     public Task Keys_persisted_to_the_file_system_are_still_on_the_dyno()
         => Verify.VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
