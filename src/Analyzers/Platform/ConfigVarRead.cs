@@ -28,6 +28,8 @@ namespace HerokuAnalyzers.Platform
             value = Operations.WithoutConversions(value);
             switch (value)
             {
+                case ILocalReferenceOperation local when IsNarrowedToConstant(local):
+                    return null;
                 case ILocalReferenceOperation local when Operations.SingleInitializer(local) is IOperation initializer:
                     return Find(initializer, isName, depth + 1);
                 case ICoalesceOperation coalesce:
@@ -43,6 +45,58 @@ namespace HerokuAnalyzers.Platform
                     return null;
             }
         }
+
+        /// <summary>
+        /// Whether the reference sits in the branch of an <c>if</c> or <c>?:</c> that runs only when the local
+        /// equals a constant (<c>x == "localhost:6379"</c>, <c>string.Equals(x, "…")</c>, the else of <c>!=</c>):
+        /// there its value is that constant, not the config var — the usual local-development fallback.
+        /// </summary>
+        private static bool IsNarrowedToConstant(ILocalReferenceOperation reference)
+        {
+            IOperation child = reference;
+            for (var parent = reference.Parent; parent != null && !(parent is IAnonymousFunctionOperation) && !(parent is ILocalFunctionOperation); child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition))
+                {
+                    var equality = ComparesToConstant(conditional.Condition, reference.Local);
+                    if ((equality == true && ReferenceEquals(child, conditional.WhenTrue))
+                        || (equality == false && ReferenceEquals(child, conditional.WhenFalse)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True for <c>local == constant</c>, false for <c>local != constant</c>, null for anything else.</summary>
+        private static bool? ComparesToConstant(IOperation condition, ILocalSymbol local)
+        {
+            condition = Operations.WithoutConversions(condition);
+            if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                && (IsLocalAndConstant(binary.LeftOperand, binary.RightOperand, local) || IsLocalAndConstant(binary.RightOperand, binary.LeftOperand, local)))
+            {
+                return binary.OperatorKind == BinaryOperatorKind.Equals;
+            }
+
+            if (condition is IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } call)
+            {
+                var operands = call.Instance != null ? new[] { call.Instance, call.Arguments.Length > 0 ? call.Arguments[0].Value : null } : new[] { call.Arguments.Length > 0 ? call.Arguments[0].Value : null, call.Arguments.Length > 1 ? call.Arguments[1].Value : null };
+                if (operands[0] != null && operands[1] != null
+                    && (IsLocalAndConstant(operands[0]!, operands[1]!, local) || IsLocalAndConstant(operands[1]!, operands[0]!, local)))
+                {
+                    return true;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsLocalAndConstant(IOperation maybeLocal, IOperation maybeConstant, ILocalSymbol local)
+            => Operations.WithoutConversions(maybeLocal) is ILocalReferenceOperation reference
+               && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+               && Operations.WithoutConversions(maybeConstant).ConstantValue is { HasValue: true, Value: string };
 
         private static string? Checked(string? name, Func<string, bool> isName) => name != null && isName(name) ? name : null;
 

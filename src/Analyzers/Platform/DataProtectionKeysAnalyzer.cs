@@ -27,6 +27,7 @@ namespace HerokuAnalyzers.Platform
             Entry("AddCookie", "its authentication cookie", "users are signed out after every restart and when a request reaches another dyno"),
             Entry("AddIdentity", "its sign-in cookie and e-mail and password-reset tokens", "users are signed out after every restart and on other dynos, and links in e-mails stop working"),
             Entry("AddDefaultIdentity", "its sign-in cookie and e-mail and password-reset tokens", "users are signed out after every restart and on other dynos, and links in e-mails stop working"),
+            Entry("AddBearerToken", "its bearer and refresh tokens", "users are signed out after every restart and when a request reaches another dyno"),
             Entry("AddSession", "the session cookie", "sessions are lost after every restart and when a request reaches another dyno"),
         });
 
@@ -66,7 +67,8 @@ namespace HerokuAnalyzers.Platform
             if ((!isSignIn && !Forms.TryGetValue(method.Name, out feature))
                 || !(method.ContainingAssembly?.Name is string assembly && assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
                 || !(invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
-                || keyStore.Value.IsShared)
+                || keyStore.Value.IsShared
+                || (!isSignIn && method.Name != "AddAntiforgery" && !keyStore.Value.ValidatesFormsOrUsesTempData))
             {
                 return;
             }
@@ -91,10 +93,11 @@ namespace HerokuAnalyzers.Platform
         /// <summary>Where the compilation keeps its key ring, from the names it uses.</summary>
         private sealed class KeyStore
         {
-            private KeyStore(bool isShared, bool persistsToFileSystem)
+            private KeyStore(bool isShared, bool persistsToFileSystem, bool validatesFormsOrUsesTempData)
             {
                 IsShared = isShared;
                 PersistsToFileSystem = persistsToFileSystem;
+                ValidatesFormsOrUsesTempData = validatesFormsOrUsesTempData;
             }
 
             /// <summary>A repository other than the file system: PersistKeysToDbContext, …StackExchangeRedis, …AzureBlobStorage, an IXmlRepository.</summary>
@@ -102,15 +105,37 @@ namespace HerokuAnalyzers.Platform
 
             public bool PersistsToFileSystem { get; }
 
+            /// <summary>
+            /// Something an old key ring breaks in an MVC or Razor Pages app: a Razor Pages handler for a
+            /// non-GET verb (validated automatically), an antiforgery validation attribute or filter, or TempData.
+            /// An app whose pages only answer GET, with no validation and no TempData, loses nothing when the keys change.
+            /// </summary>
+            public bool ValidatesFormsOrUsesTempData { get; }
+
             public static KeyStore Scan(Compilation compilation)
             {
-                bool shared = false, fileSystem = false;
+                bool shared = false, fileSystem = false, forms = false;
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+                    foreach (var node in tree.GetRoot().DescendantNodes())
                     {
+                        if (node is MethodDeclarationSyntax declaration)
+                        {
+                            forms |= IsPageHandlerForPostedForms(declaration.Identifier.ValueText);
+                            continue;
+                        }
+
+                        if (!(node is SimpleNameSyntax name))
+                        {
+                            continue;
+                        }
+
                         var text = name.Identifier.ValueText;
-                        if (text == "PersistKeysToFileSystem")
+                        if (FormEvidence.Contains(text))
+                        {
+                            forms = true;
+                        }
+                        else if (text == "PersistKeysToFileSystem")
                         {
                             fileSystem = true;
                         }
@@ -126,8 +151,24 @@ namespace HerokuAnalyzers.Platform
                     }
                 }
 
-                return new KeyStore(shared, fileSystem);
+                return new KeyStore(shared, fileSystem, forms);
             }
+
+            private static readonly ImmutableHashSet<string> FormEvidence = ImmutableHashSet.Create(
+                StringComparer.Ordinal,
+                "ValidateAntiForgeryToken",
+                "ValidateAntiForgeryTokenAttribute",
+                "AutoValidateAntiforgeryToken",
+                "AutoValidateAntiforgeryTokenAttribute",
+                "TempData",
+                "TempDataAttribute");
+
+            /// <summary>Razor Pages handler names for verbs other than GET and HEAD (OnPost, OnPostAsync, OnPostDelete …).</summary>
+            private static bool IsPageHandlerForPostedForms(string name)
+                => name.StartsWith("OnPost", StringComparison.Ordinal)
+                    || name.StartsWith("OnPut", StringComparison.Ordinal)
+                    || name.StartsWith("OnDelete", StringComparison.Ordinal)
+                    || name.StartsWith("OnPatch", StringComparison.Ordinal);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -40,7 +41,8 @@ namespace HerokuAnalyzers.Platform
             var argument = (IArgumentOperation)context.Operation;
             if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
                 && (parameter.Name == "configuration" || parameter.Name == "redisConnectionString")
-                && IsRedisIntegration(parameter.ContainingSymbol))
+                && IsRedisIntegration(parameter.ContainingSymbol)
+                && !(argument.Parent is IInvocationOperation invocation && invocation.Arguments.Any(a => ReplacesConfigurationOptions(a.Value))))
             {
                 Check(context, argument.Value, parameter.ContainingSymbol.ContainingType.Name + "." + parameter.ContainingSymbol.Name);
             }
@@ -50,7 +52,8 @@ namespace HerokuAnalyzers.Platform
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Configuration", Type.SpecialType: SpecialType.System_String } property }
-                && IsRedisIntegration(property))
+                && IsRedisIntegration(property)
+                && !(FindEnclosingLambda(assignment) is IAnonymousFunctionOperation lambda && ReplacesConfigurationOptions(lambda)))
             {
                 Check(context, assignment.Value, property.ContainingType.Name + ".Configuration");
             }
@@ -62,6 +65,37 @@ namespace HerokuAnalyzers.Platform
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8005_RedisUrl, value.Syntax.GetLocation(), api, variable));
             }
+        }
+
+        /// <summary>
+        /// Whether a configure callback replaces the whole ConfigurationOptions object
+        /// (<c>options.Configuration = parsed</c> on SignalR's RedisOptions, <c>o.ConfigurationOptions = parsed</c>
+        /// on the cache's options): the connection string given next to it is then never used to connect.
+        /// </summary>
+        private static bool ReplacesConfigurationOptions(IOperation value)
+        {
+            value = Operations.WithoutConversions(value);
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target;
+            }
+
+            return value is IAnonymousFunctionOperation lambda
+                   && lambda.Body.Descendants().Any(o => o is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }
+                                                        && target.Property.Type is INamedTypeSymbol { Name: "ConfigurationOptions", ContainingNamespace.Name: "Redis" });
+        }
+
+        private static IAnonymousFunctionOperation? FindEnclosingLambda(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation lambda)
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsRedisUrlName(string name)

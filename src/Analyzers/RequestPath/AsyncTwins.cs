@@ -286,7 +286,7 @@ namespace HerokuAnalyzers.RequestPath
         /// </summary>
         private bool IsEfQueryOperator(IInvocationOperation invocation)
         {
-            if (_symbols.EfQueryableExtensions == null || _symbols.DbSet == null)
+            if (_symbols.EfQueryableExtensions == null || _symbols.DbSet == null || _symbols.EfRunsInMemoryOnly)
             {
                 return false;
             }

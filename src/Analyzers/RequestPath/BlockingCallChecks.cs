@@ -136,19 +136,55 @@ namespace HerokuAnalyzers.RequestPath
         /// <summary>
         /// What every peer analyzer learned not to report: in-memory streams and readers, the console, EF's
         /// Add/AddRange (their async forms exist only for special value generators), IDbContextFactory,
-        /// SQLite's async methods (they run synchronously), Dispose (a using statement), cancellation.
+        /// SQLite's async methods (they run synchronously), Dispose (a using statement), cancellation, and every
+        /// DbContext/DbSet call when EF Core's only provider is the in-memory one.
         /// </summary>
+        /// <summary>
+        /// A SQLite ADO.NET object, also when it is seen through its base type: the DbDataReader that
+        /// <c>await sqliteCommand.ExecuteReaderAsync()</c> returns, kept in a local. Followed through locals
+        /// assigned once, awaits and the receiver of the call that produced the value.
+        /// </summary>
+        private static bool IsSqliteObject(IOperation? value, int depth)
+        {
+            while (value != null && depth++ < 6)
+            {
+                if (IsSqliteNamespace(value.Type?.ContainingNamespace?.ToDisplayString()))
+                {
+                    return true;
+                }
+
+                switch (Infrastructure.Operations.WithoutConversions(value))
+                {
+                    case ILocalReferenceOperation local:
+                        value = Infrastructure.Operations.SingleInitializer(local);
+                        break;
+                    case IAwaitOperation awaited:
+                        value = awaited.Operation;
+                        break;
+                    case IInvocationOperation call when call.Instance != null:
+                        value = call.Instance;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSqliteNamespace(string? ns)
+            => ns != null && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("System.Data.SQLite", StringComparison.Ordinal));
+
         private static bool IsExcludedIo(IInvocationOperation invocation, RequestPathSymbols symbols)
         {
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var type = method.ContainingType;
-            var receiver = invocation.Instance?.Type;
             var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
             // Waits on threads, tasks and synchronization primitives are HK1001/HK1002's, zero timeouts included.
             if (method.Name == "Dispose" || ns == "System.Threading" || ns == "System.Threading.Tasks"
                 || type.Name == "Console" && ns == "System"
                 || ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("System.Data.SQLite", StringComparison.Ordinal)
-                || receiver != null && (receiver.ContainingNamespace?.ToDisplayString() ?? "").StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
+                || IsSqliteObject(invocation.Instance, 0)
                 || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.CancellationTokenSource))
             {
                 return true;
@@ -159,7 +195,7 @@ namespace HerokuAnalyzers.RequestPath
                 return true;
             }
 
-            if ((method.Name == "Add" || method.Name == "AddRange")
+            if ((method.Name == "Add" || method.Name == "AddRange" || symbols.EfRunsInMemoryOnly)
                 && (RequestHandlers.DerivesFrom(type, symbols.DbContext) || RequestHandlers.DerivesFrom(type, symbols.DbSet)))
             {
                 return true;

@@ -53,6 +53,7 @@ namespace HerokuAnalyzers.RequestPath
             DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
             EfQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
             DbContextFactory = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IDbContextFactory`1");
+            EfRunsInMemoryOnly = DbContext != null && RunsInMemoryOnly(compilation);
 
             var awaitables = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var type in new[] { Task, TaskOfT, ValueTask, ValueTaskOfT })
@@ -134,6 +135,33 @@ namespace HerokuAnalyzers.RequestPath
         public INamedTypeSymbol? EfQueryableExtensions { get; }
 
         public INamedTypeSymbol? DbContextFactory { get; }
+
+        /// <summary>
+        /// EF Core's only provider in the app is the in-memory one (Microsoft.EntityFrameworkCore.InMemory
+        /// referenced; no relational provider — they all build on Microsoft.EntityFrameworkCore.Relational —
+        /// no Cosmos, no MongoDB provider): queries and SaveChanges then read and write a dictionary, not a database.
+        /// </summary>
+        public bool EfRunsInMemoryOnly { get; }
+
+        private static bool RunsInMemoryOnly(Compilation compilation)
+        {
+            var inMemory = false;
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                switch (assembly.Name)
+                {
+                    case "Microsoft.EntityFrameworkCore.InMemory":
+                        inMemory = true;
+                        break;
+                    case "Microsoft.EntityFrameworkCore.Relational":
+                    case "Microsoft.EntityFrameworkCore.Cosmos":
+                    case "MongoDB.EntityFrameworkCore":
+                        return false;
+                }
+            }
+
+            return inMemory;
+        }
 
         public INamedTypeSymbol? ViewComponent { get; }
 

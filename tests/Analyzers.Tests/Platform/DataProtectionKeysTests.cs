@@ -32,9 +32,84 @@ public class DataProtectionKeysTests
             builder.Services.{|#0:AddRazorPages()|};
             builder.Services.{|#1:AddControllersWithViews()|};
             builder.Build().Run();
+
+            sealed class EditModel
+            {
+                public void OnPostAsync() { }
+            }
             """,
             Suggestion(0),
             Suggestion(1));
+
+    [Fact]
+    public Task Form_features_are_left_alone_when_pages_only_answer_GET_and_nothing_uses_TempData()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            builder.Services.AddControllersWithViews();
+            builder.Services.AddMvc();
+            builder.Build().Run();
+
+            sealed class IndexModel
+            {
+                public void OnGet() { }
+
+                public void OnGetPartial() { }
+            }
+            """);
+
+    [Fact]
+    public Task Form_features_count_with_antiforgery_validation_TempData_or_an_explicit_AddAntiforgery()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/Program.cs", Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#0:AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))|};
+            builder.Services.{|#1:AddAntiforgery()|};
+            builder.Build().Run();
+            """));
+        test.ExpectedDiagnostics.Add(Suggestion(0));
+        test.ExpectedDiagnostics.Add(Suggestion(1));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TempData_read_anywhere_makes_MVC_count()
+        => Verify.VerifyAsync(
+            Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#0:AddMvc()|};
+            builder.Build().Run();
+
+            sealed class HomeController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                public Microsoft.AspNetCore.Mvc.IActionResult Index() => Content(TempData["Message"]?.ToString() ?? "");
+            }
+            """,
+            Suggestion(0));
+
+    [Fact]
+    public Task Bearer_tokens_of_AddBearerToken_are_a_warning_unless_keys_are_shared()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDataProtection(o => o.ApplicationDiscriminator = "todo");
+            builder.Services.AddAuthentication().{|HK8002:AddBearerToken("Bearer")|};
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task Bearer_tokens_with_a_shared_key_repository_are_left_alone()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDataProtection().PersistKeysToStackExchangeRedis(null!, "keys");
+            builder.Services.AddAuthentication().AddBearerToken("Bearer");
+            builder.Build().Run();
+
+            static class RedisKeys
+            {
+                public static IDataProtectionBuilder PersistKeysToStackExchangeRedis(this IDataProtectionBuilder b, object redis, string key) => b;
+            }
+            """);
 
     [Fact]
     public Task Keys_persisted_to_the_file_system_are_still_on_the_dyno()

@@ -55,6 +55,49 @@ public class RedisUrlTests
             """);
 
     [Fact]
+    public Task A_url_whose_options_a_configure_callback_replaces_or_a_constant_branch_is_left_alone()
+        => VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            var url = Environment.GetEnvironmentVariable("REDIS_URL") ?? "localhost:6379";
+            var parsed = new ConfigurationOptions { Ssl = true };
+            if (url == "localhost:6379")
+            {
+                builder.Services.AddSignalR().AddStackExchangeRedis(url, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("app"));
+            }
+            else
+            {
+                builder.Services.AddSignalR().AddStackExchangeRedis(url, o => { o.Configuration = parsed; });
+            }
+
+            var other = url != "localhost:6379" ? "x" : ConfigurationOptions.Parse(url).ToString();
+            builder.Services.AddStackExchangeRedisCache(o =>
+            {
+                o.Configuration = url;
+                o.ConfigurationOptions = parsed;
+            });
+            """);
+
+    [Fact]
+    public Task A_url_in_the_other_branch_or_with_a_callback_that_only_edits_the_options_is_reported()
+        => VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            var url = Environment.GetEnvironmentVariable("REDIS_URL") ?? "localhost:6379";
+            if (url != "localhost:6379")
+            {
+                builder.Services.AddSignalR().AddStackExchangeRedis({|HK8005:url|}, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("app"));
+            }
+
+            if (string.Equals(url, "localhost:6379"))
+            {
+                return;
+            }
+            else
+            {
+                builder.Services.AddStackExchangeRedisCache(o => o.Configuration = {|HK8005:url|});
+            }
+            """);
+
+    [Fact]
     public Task Without_StackExchange_Redis_nothing_is_reported()
         => VerifyAsync("""
             var url = System.Environment.GetEnvironmentVariable("REDIS_URL");

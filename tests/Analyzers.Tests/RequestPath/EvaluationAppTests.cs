@@ -47,7 +47,7 @@ public partial class EvaluationAppTests
         var compilation = CSharpCompilation.Create(
             "EvaluationApp",
             trees,
-            Net8References.WebApp.AddRange(Net8References.EfCore).AddRange(Net8References.EvaluationApp),
+            Net8References.WebApp.AddRange(Net8References.EfCore).AddRange(Net8References.EvaluationApp).AddRange(Net8References.PlatformClients),
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The evaluation app does not compile:\n" + string.Join("\n", errors));

@@ -42,10 +42,22 @@ public class SynchronousIoTests
         }
         """;
 
-    private static Task VerifyAsync(string source)
+    private static Task VerifyAsync(string source, bool inMemoryProvider = false, bool relationalProvider = false)
     {
         var test = new Verify.Test { TestCode = source };
         test.TestState.AdditionalReferences.AddRange(Verification.Net8References.EfCore);
+        if (inMemoryProvider)
+        {
+            // EvaluationApp holds EF Core InMemory (and Dapper, which is not an EF provider).
+            test.TestState.AdditionalReferences.AddRange(Verification.Net8References.EvaluationApp);
+        }
+
+        if (relationalProvider)
+        {
+            // Npgsql's EF Core provider with EF Core Relational (among the platform clients).
+            test.TestState.AdditionalReferences.AddRange(Verification.Net8References.PlatformClients);
+        }
+
         return test.RunAsync();
     }
 
@@ -75,6 +87,37 @@ public class SynchronousIoTests
     [InlineData("{|HK1003:_db.SaveChanges()|};")]
     public Task EF_Core_queries_and_SaveChanges_run_synchronously_and_are_reported(string body)
         => VerifyAsync(Controller(body));
+
+    [Theory]
+    [InlineData("var all = _db.Invoices.ToList(); var first = _db.Invoices.Where(i => i.Paid).First();")]
+    [InlineData("var found = _db.Invoices.Find(1); _db.SaveChanges();")]
+    public Task EF_Core_calls_are_not_reported_when_the_in_memory_provider_is_the_only_one(string body)
+        => VerifyAsync(Controller(body), inMemoryProvider: true);
+
+    [Theory]
+    [InlineData("var all = {|HK1003:_db.Invoices.ToList()|};")]
+    [InlineData("{|HK1003:_db.SaveChanges()|};")]
+    public Task EF_Core_calls_are_reported_when_a_database_provider_is_referenced_beside_the_in_memory_one(string body)
+        => VerifyAsync(Controller(body), inMemoryProvider: true, relationalProvider: true);
+
+    [Fact]
+    public Task SQLite_objects_seen_through_their_ADO_NET_base_types_are_not_reported()
+        => VerifyAsync(
+            Controller("""
+                DbCommand sqlite = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=app.db").CreateCommand();
+                var rows = sqlite.ExecuteReader();
+                while (rows.Read()) { }
+                """),
+            relationalProvider: true);
+
+    [Fact]
+    public Task A_reader_from_a_command_of_unknown_origin_is_reported()
+        => VerifyAsync(
+            Controller("""
+                var rows = {|HK1003:command.ExecuteReader()|};
+                var more = {|HK1003:rows.Read()|};
+                """),
+            relationalProvider: true);
 
     [Theory]
     [InlineData("_db.Invoices.Add(new Invoice()); _db.AddRange(new Invoice());")]

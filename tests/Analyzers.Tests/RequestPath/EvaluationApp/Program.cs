@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllersWithViews(o => o.InputFormatters.Insert(0, new PlainTextInputFormatter()));
-builder.Services.AddDbContext<ShopContext>(o => o.UseInMemoryDatabase("shop"));
+builder.Services.AddDbContext<ShopContext>(o => o.UseNpgsql("Host=localhost;Database=shop"));
 builder.Services.AddScoped<IPriceList, PriceList>();
 builder.Services.AddSingleton<IRates>(sp => new Rates(RatesLoader.LoadAsync().GetAwaiter().GetResult())); // HK1001
 builder.Services.AddScoped<AuditLog>();
