@@ -595,6 +595,16 @@ namespace HerokuAnalyzers.RequestPath
 
             if (node is SimpleNameSyntax name)
             {
+                // The common case, a method called by name: bind the invocation. Asking the name alone for its
+                // symbol would also list the extension methods of every imported namespace (its method group).
+                if (InvokedExpression(name) is InvocationExpressionSyntax invoked
+                    && model.GetOperation(invoked, cancellationToken) is IInvocationOperation call
+                    && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+                    && call.TargetMethod.Name == name.Identifier.ValueText)
+                {
+                    return call;
+                }
+
                 var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
                 SyntaxNode expression = name;
                 if (symbol is INamedTypeSymbol)
@@ -632,6 +642,18 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             return node == null ? null : model.GetOperation(node, cancellationToken);
+        }
+
+        /// <summary>The invocation whose called expression is <paramref name="name"/> (<c>Load(…)</c>, <c>x.Load(…)</c>, <c>x?.Load(…)</c>), or null.</summary>
+        private static InvocationExpressionSyntax? InvokedExpression(SimpleNameSyntax name)
+        {
+            SyntaxNode expression = name;
+            if ((expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression) || expression.Parent is MemberBindingExpressionSyntax)
+            {
+                expression = expression.Parent;
+            }
+
+            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
         }
 
         private static bool IsIndexed(SyntaxNode node)
