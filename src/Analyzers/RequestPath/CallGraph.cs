@@ -90,6 +90,8 @@ namespace HerokuAnalyzers.RequestPath
         private readonly ConcurrentDictionary<string, List<Site>> _callers = new ConcurrentDictionary<string, List<Site>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, IMethodSymbol?> _methods = new ConcurrentDictionary<string, IMethodSymbol?>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Reached?> _answers = new ConcurrentDictionary<string, Reached?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Dictionary<string, List<Site>>> _keyIndex = new ConcurrentDictionary<string, Dictionary<string, List<Site>>>(StringComparer.Ordinal);
+        private readonly Lazy<SyntaxTree[]> _allTrees;
 
         public CallGraph(Compilation compilation, RequestPathSymbols symbols, Func<SyntaxTree, RequestPathOptions> options, Func<IMethodSymbol, string?> handlerName)
         {
@@ -98,6 +100,7 @@ namespace HerokuAnalyzers.RequestPath
             _options = options;
             _handlerName = handlerName;
             _declarations = new Lazy<long>(() => Declarations.Of(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _allTrees = new Lazy<SyntaxTree[]>(() => System.Linq.Enumerable.ToArray(compilation.SyntaxTrees), LazyThreadSafetyMode.ExecutionAndPublication);
             _treesByPath = new Lazy<Dictionary<string, SyntaxTree>>(
                 () =>
                 {
@@ -296,14 +299,22 @@ namespace HerokuAnalyzers.RequestPath
                 var trees = TreesFor(target);
                 foreach (var key in Keys(target))
                 {
-                    foreach (var tree in trees)
+                    if (trees == null)
                     {
-                        foreach (var site in Sites(tree, key, cancellationToken))
+                        // Every tree: the key's sites are grouped by target once per compilation, not filtered per search.
+                        if (KeyIndex(key, cancellationToken).TryGetValue(targetId, out var sites))
                         {
-                            if (site.TargetId == targetId)
-                            {
-                                callers.Add(site);
-                            }
+                            callers.AddRange(sites);
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var site in SitesIn(trees, key, cancellationToken))
+                    {
+                        if (site.TargetId == targetId)
+                        {
+                            callers.Add(site);
                         }
                     }
                 }
@@ -377,15 +388,15 @@ namespace HerokuAnalyzers.RequestPath
             }
         }
 
-        /// <summary>Local functions and private members are called only from their own declarations' trees.</summary>
-        private IEnumerable<SyntaxTree> TreesFor(IMethodSymbol target)
+        /// <summary>Local functions and private members are called only from their own declarations' trees; null: every tree.</summary>
+        private List<SyntaxTree>? TreesFor(IMethodSymbol target)
         {
             ISymbol? scope = target.MethodKind == MethodKind.LocalFunction ? target
                 : target.DeclaredAccessibility == Accessibility.Private ? target.ContainingType
                 : null;
             if (scope == null || scope.DeclaringSyntaxReferences.Length == 0)
             {
-                return _compilation.SyntaxTrees;
+                return null;
             }
 
             var trees = new List<SyntaxTree>();
@@ -401,14 +412,78 @@ namespace HerokuAnalyzers.RequestPath
         }
 
         /// <summary>
-        /// The bound call sites of one key in one tree, kept with the tree while the compilation's declarations
-        /// stay the same; concurrent searches wait for one binding instead of repeating it.
+        /// The call sites of one key in every tree, grouped by target ID, once per compilation: a hundred
+        /// bodies that each follow the same name (a hundred services' <c>Load</c>) share one pass over the trees.
         /// </summary>
-        private List<Site> Sites(SyntaxTree tree, string key, CancellationToken cancellationToken)
+        private Dictionary<string, List<Site>> KeyIndex(string key, CancellationToken cancellationToken)
+        {
+            if (_keyIndex.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var index = new Dictionary<string, List<Site>>(StringComparer.Ordinal);
+            foreach (var site in SitesIn(_allTrees.Value, key, cancellationToken))
+            {
+                if (!index.TryGetValue(site.TargetId, out var sites))
+                {
+                    sites = new List<Site>();
+                    index.Add(site.TargetId, sites);
+                }
+
+                sites.Add(site);
+            }
+
+            return _keyIndex.GetOrAdd(key, index);
+        }
+
+        /// <summary>
+        /// The bound call sites of one key in the given trees, in their order. Concurrent searches of the same
+        /// key share the work instead of queueing behind each other: a tree another search is binding is
+        /// skipped and collected at the end, so each binds the trees nobody has taken yet.
+        /// </summary>
+        private List<Site> SitesIn(IReadOnlyList<SyntaxTree> trees, string key, CancellationToken cancellationToken)
+        {
+            var parts = new List<Site>?[trees.Count];
+            List<int>? busy = null;
+            for (var i = 0; i < trees.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                parts[i] = Sites(trees[i], key, wait: false, cancellationToken);
+                if (parts[i] == null)
+                {
+                    (busy ??= new List<int>()).Add(i);
+                }
+            }
+
+            if (busy != null)
+            {
+                foreach (var i in busy)
+                {
+                    parts[i] = Sites(trees[i], key, wait: true, cancellationToken);
+                }
+            }
+
+            var all = new List<Site>();
+            foreach (var part in parts)
+            {
+                all.AddRange(part!);
+            }
+
+            return all;
+        }
+
+        /// <summary>
+        /// The bound call sites of one key in one tree, kept with the tree while the compilation's declarations
+        /// stay the same; one search binds them, the others wait for it (or, without <paramref name="wait"/>,
+        /// get null and come back later) instead of repeating it.
+        /// </summary>
+        private List<Site>? Sites(SyntaxTree tree, string key, bool wait, CancellationToken cancellationToken)
         {
             var cache = SitesByTree.GetOrCreateValue(tree);
             var declarations = _declarations.Value;
-            Lazy<List<Site>>? sites;
+            PendingSites? sites;
+            var mine = false;
             lock (cache)
             {
                 if (cache.Declarations != declarations)
@@ -419,34 +494,50 @@ namespace HerokuAnalyzers.RequestPath
 
                 if (!cache.ByKey.TryGetValue(key, out sites))
                 {
-                    sites = new Lazy<List<Site>>(() => Resolve(tree, key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                    sites = new PendingSites();
                     cache.ByKey[key] = sites;
+                    mine = true;
                 }
             }
 
-            try
+            if (mine)
             {
-                return sites.Value;
-            }
-            catch (OperationCanceledException)
-            {
-                // A cancelled binding (the editor moved on) must not stay cached as an exception.
-                lock (cache)
+                List<Site>? resolved = null;
+                try
                 {
-                    if (cache.ByKey.TryGetValue(key, out var cached) && cached == sites)
+                    resolved = Resolve(tree, key, cancellationToken);
+                    return resolved;
+                }
+                finally
+                {
+                    if (resolved == null)
                     {
-                        cache.ByKey.Remove(key);
+                        // A cancelled or failed binding (the editor moved on) must not stay cached.
+                        lock (cache)
+                        {
+                            if (cache.ByKey.TryGetValue(key, out var cached) && cached == sites)
+                            {
+                                cache.ByKey.Remove(key);
+                            }
+                        }
                     }
-                }
 
-                if (!cancellationToken.IsCancellationRequested)
-                {
-                    // Another search's binding was cancelled, not this one: bind again.
-                    return Sites(tree, key, cancellationToken);
+                    sites.Complete(resolved);
                 }
-
-                throw;
             }
+
+            if (sites.TryGet(out var done))
+            {
+                return done ?? Sites(tree, key, wait, cancellationToken);
+            }
+
+            if (!wait)
+            {
+                return null;
+            }
+
+            // Null: another search's binding was cancelled, not this one: bind again.
+            return sites.Wait(cancellationToken) ?? Sites(tree, key, wait, cancellationToken);
         }
 
         /// <summary>Binds the indexed nodes of one key in one tree: what each calls, from which body.</summary>
@@ -504,6 +595,16 @@ namespace HerokuAnalyzers.RequestPath
 
             if (node is SimpleNameSyntax name)
             {
+                // The common case, a method called by name: bind the invocation. Asking the name alone for its
+                // symbol would also list the extension methods of every imported namespace (its method group).
+                if (InvokedExpression(name) is InvocationExpressionSyntax invoked
+                    && model.GetOperation(invoked, cancellationToken) is IInvocationOperation call
+                    && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+                    && call.TargetMethod.Name == name.Identifier.ValueText)
+                {
+                    return call;
+                }
+
                 var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
                 SyntaxNode expression = name;
                 if (symbol is INamedTypeSymbol)
@@ -541,6 +642,18 @@ namespace HerokuAnalyzers.RequestPath
             }
 
             return node == null ? null : model.GetOperation(node, cancellationToken);
+        }
+
+        /// <summary>The invocation whose called expression is <paramref name="name"/> (<c>Load(…)</c>, <c>x.Load(…)</c>, <c>x?.Load(…)</c>), or null.</summary>
+        private static InvocationExpressionSyntax? InvokedExpression(SimpleNameSyntax name)
+        {
+            SyntaxNode expression = name;
+            if ((expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression) || expression.Parent is MemberBindingExpressionSyntax)
+            {
+                expression = expression.Parent;
+            }
+
+            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
         }
 
         private static bool IsIndexed(SyntaxNode node)
@@ -769,7 +882,50 @@ namespace HerokuAnalyzers.RequestPath
         {
             public long Declarations { get; set; }
 
-            public Dictionary<string, Lazy<List<Site>>> ByKey { get; } = new Dictionary<string, Lazy<List<Site>>>(StringComparer.Ordinal);
+            public Dictionary<string, PendingSites> ByKey { get; } = new Dictionary<string, PendingSites>(StringComparer.Ordinal);
+        }
+
+        /// <summary>The call sites of one key in one tree, bound by one search while others wait for them.</summary>
+        private sealed class PendingSites
+        {
+            private readonly object _gate = new object();
+            private bool _done;
+            private List<Site>? _sites;
+
+            /// <summary>Whether the binding ended; then <paramref name="sites"/> is its result, or null when it was cancelled or failed.</summary>
+            public bool TryGet(out List<Site>? sites)
+            {
+                lock (_gate)
+                {
+                    sites = _sites;
+                    return _done;
+                }
+            }
+
+            public void Complete(List<Site>? sites)
+            {
+                lock (_gate)
+                {
+                    _sites = sites;
+                    _done = true;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+
+            /// <summary>Waits for the binding; null when it was cancelled or failed.</summary>
+            public List<Site>? Wait(CancellationToken cancellationToken)
+            {
+                lock (_gate)
+                {
+                    while (!_done)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        Monitor.Wait(_gate, 50);
+                    }
+
+                    return _sites;
+                }
+            }
         }
     }
 }
