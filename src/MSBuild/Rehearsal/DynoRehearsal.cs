@@ -362,8 +362,8 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
             _json.EndArray().EndObject();
             Report(TaskRules.HK9004_RehearsalExitTimeout, string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} process(es) still ran {1} s after SIGTERM{2}: {3}. Heroku then kills them with SIGKILL and logs R12 exit timeout, cutting off requests and background work mid-way. Let the host stop on SIGTERM (do not cancel the signal), keep HostOptions.ShutdownTimeout and IHostedService.StopAsync work below 30 s.{4}",
-                running.Count, limit.TotalSeconds, Limit(_task.ShutdownTimeout, HerokuFacts.ExitTimeoutSeconds, "HerokuRehearsalShutdownTimeout"), string.Join("; ", running), LastOutput(dyno)));
+                "{0} process(es) still ran {1} s after SIGTERM{2}: {3}. Heroku then kills them with SIGKILL and logs R12 exit timeout, cutting off requests and background work mid-way. Let the host stop on SIGTERM (do not cancel the signal), keep HostOptions.ShutdownTimeout and IHostedService.StopAsync work below {5} s.{4}",
+                running.Count, limit.TotalSeconds, Limit(_task.ShutdownTimeout, HerokuFacts.ShutdownGraceSeconds, "HerokuRehearsalShutdownTimeout"), string.Join("; ", running), LastOutput(dyno), HerokuFacts.ShutdownGraceSeconds));
             _rows.Add(new[] { "R12 SIGTERM", running.Count.ToString(CultureInfo.InvariantCulture) + " process(es) still running after " + limit.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", "R12 exit timeout, SIGKILL" });
         }
 

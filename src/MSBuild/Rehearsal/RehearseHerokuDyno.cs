@@ -47,7 +47,7 @@ namespace HerokuAnalyzers.Tasks.Rehearsal
 
         public int RequestTimeout { get; set; } = HerokuFacts.RouterFirstByteTimeoutSeconds;
 
-        public int ShutdownTimeout { get; set; } = HerokuFacts.ExitTimeoutSeconds;
+        public int ShutdownTimeout { get; set; } = HerokuFacts.ShutdownGraceSeconds;
 
         /// <summary>HerokuRehearsalPaths: paths requested under load, ';'-separated.</summary>
         public string? Paths { get; set; }

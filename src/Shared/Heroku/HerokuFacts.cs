@@ -12,9 +12,6 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>#r10: R10 — the web process must accept connections on $PORT within 60 s of launch (Dev Center "Error Codes", R10).</summary>
         public const int BootTimeoutSeconds = 60;
 
-        /// <summary>#restarts: R12 — after SIGTERM a dyno's processes have 30 s to exit before SIGKILL (Dev Center "Dyno Shutdown Behavior").</summary>
-        public const int ExitTimeoutSeconds = 30;
-
         /// <summary>#process-types: the release phase is cut after one hour, a limit that cannot be raised (Dev Center "Release Phase").</summary>
         public const int ReleasePhaseTimeoutSeconds = 3600;
 
@@ -137,7 +134,7 @@ namespace HerokuAnalyzers.Heroku
         /// <summary>#herokuyml: the app.json stack, and the heroku.yml section, of apps Heroku builds from a Dockerfile.</summary>
         public const string ContainerStack = "container";
 
-        /// <summary>#restarts: after SIGTERM a dyno's processes have 30 s to exit, then SIGKILL (R12 exit timeout).</summary>
+        /// <summary>#restarts: R12 — after SIGTERM a dyno's processes have 30 s to exit before SIGKILL (Dev Center "Dyno Shutdown Behavior").</summary>
         public const int ShutdownGraceSeconds = 30;
 
         /// <summary>#restarts (derived): a host shutdown timeout that leaves the process time to exit before SIGKILL.</summary>
