@@ -85,8 +85,10 @@ public sealed class PlatformTests
             },
             result.Diagnostics);
 
-        // The forwarded-headers switch in a Dockerfile ENV and a shared key repository silence HK8001 and HK8002.
-        app.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_FORWARDEDHEADERS_ENABLED=true\n");
+        // Deployed as a container, the forwarded-headers switch in the image's Dockerfile ENV and a shared key
+        // repository silence HK8001 and HK8002 (a Dockerfile's ENV reaches the dyno only on container deploys).
+        app.Write("heroku.yml", "build:\n  docker:\n    web: Dockerfile\n");
+        app.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_FORWARDEDHEADERS_ENABLED=true\nCMD dotnet App.dll --urls http://*:$PORT\n");
         app.Write("App/KeyRing.cs", """
             using System.Xml.Linq;
             using Microsoft.AspNetCore.DataProtection.Repositories;
