@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.Hosting
@@ -7,15 +8,15 @@ namespace HerokuAnalyzers.Hosting
     {
         private BindingSymbols(Compilation compilation)
         {
-            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-            WebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-            WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
-            KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
-            IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-            IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            WebApplication = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.WebApplication");
+            WebHostBuilder = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+            WebHostBuilderExtensions = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
+            KestrelServerOptions = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
+            IPAddress = KnownTypes.Get(compilation, "System.Net.IPAddress");
+            IPEndPoint = KnownTypes.Get(compilation, "System.Net.IPEndPoint");
+            Environment = KnownTypes.Get(compilation, "System.Environment");
+            Configuration = KnownTypes.Get(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+            ConfigurationBinder = KnownTypes.Get(compilation, "Microsoft.Extensions.Configuration.ConfigurationBinder");
         }
 
         public INamedTypeSymbol? WebApplication { get; }

@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.Memory
@@ -8,13 +9,13 @@ namespace HerokuAnalyzers.Memory
         private CacheSymbols(Compilation compilation, INamedTypeSymbol memoryCacheInterface)
         {
             IMemoryCache = memoryCacheInterface;
-            MemoryCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCache");
-            MemoryCacheOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
-            EntryOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
-            CacheEntry = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.ICacheEntry");
-            CacheExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.CacheExtensions");
-            RegistrationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
-            Options = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.Options");
+            MemoryCache = KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.MemoryCache");
+            MemoryCacheOptions = KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
+            EntryOptions = KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
+            CacheEntry = KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.ICacheEntry");
+            CacheExtensions = KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.CacheExtensions");
+            RegistrationExtensions = KnownTypes.Get(compilation, "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
+            Options = KnownTypes.Get(compilation, "Microsoft.Extensions.Options.Options");
         }
 
         public INamedTypeSymbol IMemoryCache { get; }
@@ -38,7 +39,7 @@ namespace HerokuAnalyzers.Memory
 
         /// <summary>Null when the compilation does not reference Microsoft.Extensions.Caching.Memory.</summary>
         public static CacheSymbols? TryCreate(Compilation compilation)
-            => compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Memory.IMemoryCache") is INamedTypeSymbol cache
+            => KnownTypes.Get(compilation, "Microsoft.Extensions.Caching.Memory.IMemoryCache") is INamedTypeSymbol cache
                ? new CacheSymbols(compilation, cache)
                : null;
 

@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -60,7 +61,7 @@ namespace HerokuAnalyzers.Memory
             var mutableViews = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in new[] { "System.Collections.IList", "System.Collections.IDictionary", "System.Collections.Concurrent.IProducerConsumerCollection`1" })
             {
-                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                if (KnownTypes.Get(compilation, name) is INamedTypeSymbol type)
                 {
                     mutableViews.Add(type);
                 }
@@ -71,14 +72,14 @@ namespace HerokuAnalyzers.Memory
             var boundedKeys = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in new[] { "System.Type", "System.Reflection.MemberInfo", "System.Reflection.ParameterInfo", "System.Reflection.Assembly", "System.Reflection.Module" })
             {
-                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                if (KnownTypes.Get(compilation, name) is INamedTypeSymbol type)
                 {
                     boundedKeys.Add(type);
                 }
             }
 
             BoundedKeyTypes = boundedKeys.ToImmutable();
-            ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+            ThreadStaticAttribute = KnownTypes.Get(compilation, "System.ThreadStaticAttribute");
         }
 
         public INamedTypeSymbol ServiceCollection { get; }
@@ -94,7 +95,7 @@ namespace HerokuAnalyzers.Memory
         /// <summary>Null when the compilation has no dependency injection: not an app HK2001 knows how to read.</summary>
         public static CollectionSymbols? TryCreate(Compilation compilation)
         {
-            var serviceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+            var serviceCollection = KnownTypes.Get(compilation, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
             return serviceCollection == null ? null : new CollectionSymbols(compilation, serviceCollection);
         }
 
@@ -154,7 +155,7 @@ namespace HerokuAnalyzers.Memory
 
         private void Add(Compilation compilation, string metadataName, CollectionShape shape)
         {
-            if (compilation.GetTypeByMetadataName(metadataName) is INamedTypeSymbol type)
+            if (KnownTypes.Get(compilation, metadataName) is INamedTypeSymbol type)
             {
                 _shapes[type] = shape;
             }

@@ -48,7 +48,7 @@ namespace HerokuAnalyzers.Platform
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.DataProtection.IDataProtectionProvider") == null)
+                if (KnownTypes.Get(start.Compilation, "Microsoft.AspNetCore.DataProtection.IDataProtectionProvider") == null)
                 {
                     return;
                 }

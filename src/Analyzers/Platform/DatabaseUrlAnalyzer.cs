@@ -39,13 +39,13 @@ namespace HerokuAnalyzers.Platform
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var connection = start.Compilation.GetTypeByMetadataName("Npgsql.NpgsqlConnection");
+                var connection = KnownTypes.Get(start.Compilation, "Npgsql.NpgsqlConnection");
                 if (connection == null)
                 {
                     return;
                 }
 
-                var regex = start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+                var regex = KnownTypes.Get(start.Compilation, "System.Text.RegularExpressions.Regex");
                 start.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
                 if (regex != null)

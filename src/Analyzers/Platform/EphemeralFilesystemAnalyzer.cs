@@ -247,19 +247,19 @@ namespace HerokuAnalyzers.Platform
             /// <summary>Null without ASP.NET Core: a console tool's files are its own business.</summary>
             public static FileSymbols? TryCreate(Compilation compilation)
             {
-                var formFile = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IFormFile");
+                var formFile = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.IFormFile");
                 return formFile == null
                     ? null
                     : new FileSymbols
                     {
                         FormFile = formFile,
-                        File = compilation.GetTypeByMetadataName("System.IO.File"),
-                        Path = compilation.GetTypeByMetadataName("System.IO.Path"),
-                        FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream"),
-                        StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter"),
-                        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase"),
-                        PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
-                        SqliteConnection = compilation.GetTypeByMetadataName("Microsoft.Data.Sqlite.SqliteConnection"),
+                        File = KnownTypes.Get(compilation, "System.IO.File"),
+                        Path = KnownTypes.Get(compilation, "System.IO.Path"),
+                        FileStream = KnownTypes.Get(compilation, "System.IO.FileStream"),
+                        StreamWriter = KnownTypes.Get(compilation, "System.IO.StreamWriter"),
+                        ControllerBase = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase"),
+                        PageModel = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
+                        SqliteConnection = KnownTypes.Get(compilation, "Microsoft.Data.Sqlite.SqliteConnection"),
                     };
             }
         }

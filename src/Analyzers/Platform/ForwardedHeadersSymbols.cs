@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.Platform
@@ -8,10 +9,10 @@ namespace HerokuAnalyzers.Platform
         private ForwardedHeadersSymbols(Compilation compilation, INamedTypeSymbol httpRequest)
         {
             HttpRequest = httpRequest;
-            ConnectionInfo = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ConnectionInfo");
-            ForwardedHeadersExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
-            HttpsPolicyBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
-            HstsBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
+            ConnectionInfo = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.ConnectionInfo");
+            ForwardedHeadersExtensions = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
+            HttpsPolicyBuilderExtensions = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
+            HstsBuilderExtensions = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
         }
 
         public INamedTypeSymbol HttpRequest { get; }
@@ -26,7 +27,7 @@ namespace HerokuAnalyzers.Platform
 
         /// <summary>Null when the compilation does not reference ASP.NET Core.</summary>
         public static ForwardedHeadersSymbols? TryCreate(Compilation compilation)
-            => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest") is INamedTypeSymbol request
+            => KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest") is INamedTypeSymbol request
                 ? new ForwardedHeadersSymbols(compilation, request)
                 : null;
     }

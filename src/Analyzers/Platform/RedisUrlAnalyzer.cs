@@ -26,7 +26,7 @@ namespace HerokuAnalyzers.Platform
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer") == null)
+                if (KnownTypes.Get(start.Compilation, "StackExchange.Redis.ConnectionMultiplexer") == null)
                 {
                     return;
                 }

@@ -33,9 +33,9 @@ namespace HerokuAnalyzers.Platform
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var hostOptions = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostOptions");
-                var hostedService = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
-                var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
+                var hostOptions = KnownTypes.Get(start.Compilation, "Microsoft.Extensions.Hosting.HostOptions");
+                var hostedService = KnownTypes.Get(start.Compilation, "Microsoft.Extensions.Hosting.IHostedService");
+                var timeSpan = KnownTypes.Get(start.Compilation, "System.TimeSpan");
                 if (hostOptions == null || hostedService == null || timeSpan == null)
                 {
                     return;

@@ -1,3 +1,4 @@
+using HerokuAnalyzers.Infrastructure;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -11,48 +12,48 @@ namespace HerokuAnalyzers.RequestPath
     {
         private RequestPathSymbols(Compilation compilation)
         {
-            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-            RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
-            ApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            Middleware = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IMiddleware");
-            EndpointFilter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IEndpointFilter");
+            HttpContext = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+            RequestDelegate = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.RequestDelegate");
+            ApplicationBuilder = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            EndpointRouteBuilder = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            Middleware = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.IMiddleware");
+            EndpointFilter = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.IEndpointFilter");
 
-            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            FilterMetadata = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
-            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-            PageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
-            NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
-            NonViewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonViewComponentAttribute");
-            ViewComponent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponent");
-            ViewComponentAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewComponentAttribute");
+            ControllerAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonControllerAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            ControllerBase = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            NonActionAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            FilterMetadata = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata");
+            PageModel = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            PageBase = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
+            NonHandlerAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
+            NonViewComponentAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.NonViewComponentAttribute");
+            ViewComponent = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ViewComponent");
+            ViewComponentAttribute = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ViewComponentAttribute");
             CallbackInterfaces = Resolve(compilation, RequestHandlers.CallbackInterfaces);
             CallbackBaseClasses = Resolve(compilation, RequestHandlers.CallbackBaseClasses);
             Registrations = new ServiceRegistrations(compilation);
 
             Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
             Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-            Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
-            DbCommandInterface = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
-            MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+            Task = KnownTypes.Get(compilation, "System.Threading.Tasks.Task");
+            TaskOfT = KnownTypes.Get(compilation, "System.Threading.Tasks.Task`1");
+            ValueTask = KnownTypes.Get(compilation, "System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = KnownTypes.Get(compilation, "System.Threading.Tasks.ValueTask`1");
+            CancellationToken = KnownTypes.Get(compilation, "System.Threading.CancellationToken");
+            CancellationTokenSource = KnownTypes.Get(compilation, "System.Threading.CancellationTokenSource");
+            TimeSpan = KnownTypes.Get(compilation, "System.TimeSpan");
+            Thread = KnownTypes.Get(compilation, "System.Threading.Thread");
+            HttpClient = KnownTypes.Get(compilation, "System.Net.Http.HttpClient");
+            DbCommand = KnownTypes.Get(compilation, "System.Data.Common.DbCommand");
+            DbCommandInterface = KnownTypes.Get(compilation, "System.Data.IDbCommand");
+            MemoryStream = KnownTypes.Get(compilation, "System.IO.MemoryStream");
+            Queryable = KnownTypes.Get(compilation, "System.Linq.IQueryable");
 
-            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-            DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-            EfQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-            DbContextFactory = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IDbContextFactory`1");
+            DbSet = KnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
+            DbContext = KnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.DbContext");
+            EfQueryableExtensions = KnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+            DbContextFactory = KnownTypes.Get(compilation, "Microsoft.EntityFrameworkCore.IDbContextFactory`1");
             EfRunsInMemoryOnly = DbContext != null && RunsInMemoryOnly(compilation);
 
             var awaitables = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -184,7 +185,7 @@ namespace HerokuAnalyzers.RequestPath
             var types = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in names)
             {
-                if (compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                if (KnownTypes.Get(compilation, name) is INamedTypeSymbol type)
                 {
                     types.Add(type);
                 }
