@@ -28,7 +28,7 @@ if (Environment.GetEnvironmentVariable("HK_ONLY") == "Empty")
 // compilation) is paid once for all analyzers an editor runs — the SDK's own CA analyzers are on in every
 // project — so what the package adds is its time above an analyzer that does nothing.
 ImmutableArray<DiagnosticAnalyzer> floor = [new EmptyOperationBlockAnalyzer()];
-var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (e, a, d) => throw e, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (e, a, d) => throw e, concurrentAnalysis: true, logAnalyzerExecutionTime: Environment.GetEnvironmentVariable("HK_LOG_TIME") != null);
 
 var controllers = Pick(compilation, "/Controllers/", sample);
 // Service files that block: their finding is reached from a controller in another file (the backward search).

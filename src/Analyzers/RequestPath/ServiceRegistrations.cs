@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HerokuAnalyzers.RequestPath
 {
@@ -19,8 +21,8 @@ namespace HerokuAnalyzers.RequestPath
     /// <summary>
     /// The services the app registers with a type the container builds (<c>AddScoped&lt;IFoo, Foo&gt;()</c>,
     /// <c>AddTransient&lt;Foo&gt;()</c>, <c>AddSingleton(typeof(IFoo), typeof(Foo))</c>, <c>AddDbContext&lt;T&gt;</c>,
-    /// <c>AddHttpClient&lt;T&gt;</c>), found once per compilation on first demand: a syntax scan of every tree for
-    /// calls with a registration's name, binding only those. Whichever document asks first, the answer is
+    /// <c>AddHttpClient&lt;T&gt;</c>), found once per compilation on first demand: the calls with a registration's
+    /// name (a syntax scan kept per tree, so an edit rescans one file), binding only those. Whichever document asks first, the answer is
     /// the same, so the editor agrees with the build. Their constructors run when a request
     /// resolves them: every time for scoped and transient services, on the first resolution for singletons.
     /// Instances registered as built (<c>AddSingleton(new Foo())</c>) run no constructor at resolution.
@@ -28,6 +30,8 @@ namespace HerokuAnalyzers.RequestPath
     internal sealed class ServiceRegistrations
     {
         private const int MaxEntries = 4096;
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TextSpan[]> CandidatesByTree = new ConditionalWeakTable<SyntaxTree, TextSpan[]>();
 
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
@@ -136,16 +140,20 @@ namespace HerokuAnalyzers.RequestPath
                 var lifetimes = new Dictionary<INamedTypeSymbol, ServiceLifetime>(SymbolEqualityComparer.Default);
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    SemanticModel? model = null;
-                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    var calls = CandidatesByTree.GetValue(tree, Candidates);
+                    if (calls.Length == 0)
                     {
-                        if (node is InvocationExpressionSyntax call && IsRegistrationName(CalledName(call.Expression)))
+                        continue;
+                    }
+
+                    var model = _compilation.GetSemanticModel(tree);
+                    var root = tree.GetRoot();
+                    foreach (var span in calls)
+                    {
+                        if (root.FindNode(span, getInnermostNodeForTie: true) is InvocationExpressionSyntax call
+                            && model.GetOperation(call) is IInvocationOperation invocation)
                         {
-                            model ??= _compilation.GetSemanticModel(tree);
-                            if (model.GetOperation(call) is IInvocationOperation invocation)
-                            {
-                                Record(invocation, lifetimes);
-                            }
+                            Record(invocation, lifetimes);
                         }
                     }
                 }
@@ -153,6 +161,25 @@ namespace HerokuAnalyzers.RequestPath
                 _lifetimes = lifetimes;
                 return lifetimes;
             }
+        }
+
+        /// <summary>
+        /// The calls of a tree named like a registration, found by syntax once per tree and kept while the tree
+        /// lives: an editor's next compilation shares every unchanged tree, so after an edit only the edited
+        /// file is walked again, and only these calls are bound.
+        /// </summary>
+        private static TextSpan[] Candidates(SyntaxTree tree)
+        {
+            var spans = new List<TextSpan>();
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax call && IsRegistrationName(CalledName(call.Expression)))
+                {
+                    spans.Add(call.Span);
+                }
+            }
+
+            return spans.ToArray();
         }
 
         private static string CalledName(ExpressionSyntax expression) => expression switch
