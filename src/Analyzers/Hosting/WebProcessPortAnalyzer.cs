@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
@@ -131,11 +132,15 @@ namespace HerokuAnalyzers.Hosting
                 }
             }
 
+            /// <summary>Whether a tree's text holds a "PORT" literal, kept with the tree (an edit re-reads one file).</summary>
+            private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> MentionsPort = new ConditionalWeakTable<SyntaxTree, StrongBox<bool>>();
+
             private bool Find(CancellationToken cancellationToken)
             {
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    if (!PortLiteral.In(tree.GetText(cancellationToken).ToString()))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!MentionsPort.GetValue(tree, t => new StrongBox<bool>(PortLiteral.In(t.GetText().ToString()))).Value)
                     {
                         continue;
                     }

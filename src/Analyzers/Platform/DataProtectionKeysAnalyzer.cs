@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -112,47 +113,56 @@ namespace HerokuAnalyzers.Platform
             /// </summary>
             public bool ValidatesFormsOrUsesTempData { get; }
 
+            /// <summary>The compilation's answer, from each tree's part (kept with the tree, so an edit rescans one file).</summary>
             public static KeyStore Scan(Compilation compilation)
             {
                 bool shared = false, fileSystem = false, forms = false;
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    var part = ByTree.GetValue(tree, ScanTree);
+                    shared |= part.IsShared;
+                    fileSystem |= part.PersistsToFileSystem;
+                    forms |= part.ValidatesFormsOrUsesTempData;
+                }
+
+                return new KeyStore(shared, fileSystem, forms);
+            }
+
+            private static KeyStore ScanTree(SyntaxTree tree)
+            {
+                bool shared = false, fileSystem = false, forms = false;
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is MethodDeclarationSyntax declaration)
                     {
-                        if (node is MethodDeclarationSyntax declaration)
-                        {
-                            forms |= IsPageHandlerForPostedForms(declaration.Identifier.ValueText);
-                            continue;
-                        }
-
-                        if (!(node is SimpleNameSyntax name))
-                        {
-                            continue;
-                        }
-
-                        var text = name.Identifier.ValueText;
-                        if (FormEvidence.Contains(text))
-                        {
-                            forms = true;
-                        }
-                        else if (text == "PersistKeysToFileSystem")
-                        {
-                            fileSystem = true;
-                        }
-                        else if (text.StartsWith("PersistKeysTo", StringComparison.Ordinal) || text == "IXmlRepository" || text == "XmlRepository")
-                        {
-                            shared = true;
-                        }
+                        forms |= IsPageHandlerForPostedForms(declaration.Identifier.ValueText);
+                        continue;
                     }
 
-                    if (shared)
+                    if (!(node is SimpleNameSyntax name))
                     {
-                        break;
+                        continue;
+                    }
+
+                    var text = name.Identifier.ValueText;
+                    if (FormEvidence.Contains(text))
+                    {
+                        forms = true;
+                    }
+                    else if (text == "PersistKeysToFileSystem")
+                    {
+                        fileSystem = true;
+                    }
+                    else if (text.StartsWith("PersistKeysTo", StringComparison.Ordinal) || text == "IXmlRepository" || text == "XmlRepository")
+                    {
+                        shared = true;
                     }
                 }
 
                 return new KeyStore(shared, fileSystem, forms);
             }
+
+            private static readonly ConditionalWeakTable<SyntaxTree, KeyStore> ByTree = new ConditionalWeakTable<SyntaxTree, KeyStore>();
 
             private static readonly ImmutableHashSet<string> FormEvidence = ImmutableHashSet.Create(
                 StringComparer.Ordinal,

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,12 +9,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HerokuAnalyzers.Platform
 {
     /// <summary>
-    /// How the whole compilation handles Heroku's forwarded headers, from one syntax pass over every
-    /// file (the editor analyses one open file, but the setup usually lives in another). Names are
+    /// How the whole compilation handles Heroku's forwarded headers, from a syntax pass over every file,
+    /// kept per file (the editor analyses one open file, but the setup usually lives in another). Names are
     /// matched syntactically; the rules that use this only ever stay silent because of it.
     /// </summary>
     internal sealed class ForwardedHeadersSetup
     {
+        private static readonly ConditionalWeakTable<SyntaxTree, ForwardedHeadersSetup> ByTree = new ConditionalWeakTable<SyntaxTree, ForwardedHeadersSetup>();
+
         private static readonly string[] HttpsPortKeys = { "https_port", "https_ports", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS" };
 
         private ForwardedHeadersSetup()
@@ -34,27 +37,44 @@ namespace HerokuAnalyzers.Platform
 
         public static ForwardedHeadersSetup Scan(Compilation compilation, CancellationToken cancellationToken)
         {
+            // Each tree's part is kept with the tree (an editor's next compilation shares every unchanged
+            // tree), and the parts fold in tree order as one pass over the files would.
             var setup = new ForwardedHeadersSetup();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var root = tree.GetRoot(cancellationToken);
-                foreach (var node in root.DescendantNodes())
+                cancellationToken.ThrowIfCancellationRequested();
+                var part = ByTree.GetValue(tree, ScanTree);
+                setup.CallsUseForwardedHeaders |= part.CallsUseForwardedHeaders;
+                setup.HandlesSchemeItself |= part.HandlesSchemeItself;
+                setup.HttpsPort ??= part.HttpsPort;
+                if (part.Configured != null)
                 {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax invocation:
-                            setup.VisitInvocation(invocation);
-                            break;
-                        case AssignmentExpressionSyntax assignment:
-                            setup.VisitAssignment(assignment);
-                            break;
-                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                            setup.VisitString(literal.Token.ValueText);
-                            break;
-                        case IdentifierNameSyntax { Identifier.ValueText: "HttpsPortKey" }:
-                            setup.HttpsPort ??= "WebHostDefaults.HttpsPortKey";
-                            break;
-                    }
+                    setup.Configured = setup.Configured == null ? part.Configured : setup.Configured.Merge(part.Configured);
+                }
+            }
+
+            return setup;
+        }
+
+        private static ForwardedHeadersSetup ScanTree(SyntaxTree tree)
+        {
+            var setup = new ForwardedHeadersSetup();
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation:
+                        setup.VisitInvocation(invocation);
+                        break;
+                    case AssignmentExpressionSyntax assignment:
+                        setup.VisitAssignment(assignment);
+                        break;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        setup.VisitString(literal.Token.ValueText);
+                        break;
+                    case IdentifierNameSyntax { Identifier.ValueText: "HttpsPortKey" }:
+                        setup.HttpsPort ??= "WebHostDefaults.HttpsPortKey";
+                        break;
                 }
             }
 
