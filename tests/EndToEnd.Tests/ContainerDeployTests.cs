@@ -36,9 +36,11 @@ public sealed class ContainerDeployTests
         var app = CreateApp("container");
         app.Write("heroku.yml", "build:\n  docker:\n    web: Dockerfile\n");
         app.Write("Dockerfile", Dockerfile);
+        app.Write(".slugignore", "*.sln\n");
 
-        // HK7004 (the buildpack's SDK choice for the mixed TFMs) and HK4005 (dotnet run in the
-        // Procfile) are buildpack rules: a container deploy never runs the buildpack.
+        // HK7004 (the buildpack's SDK choice for the mixed TFMs), HK4005 (dotnet run in the Procfile) and
+        // HK7010 (.slugignore removing the solution) are buildpack rules: a container deploy never runs the
+        // buildpack or its slug compiler.
         var check = app.Run("msbuild", "App", "-t:HerokuCheck");
         Assert.Equal(new[] { "Dockerfile(10,1): error HK3004" }, check.Diagnostics);
         Assert.NotEqual(0, check.ExitCode);

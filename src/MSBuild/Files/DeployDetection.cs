@@ -28,6 +28,10 @@ namespace HerokuAnalyzers.Tasks.Files
             "HK5008", // app.json buildpacks: not used on the container stack
             "HK5009",
             "HK7004", // the buildpack's TFM, SDK and RID choices
+            "HK7010", // .slugignore: the slug compiler of classic buildpacks applies it; an image is built from the Dockerfile
+            "HK7011",
+            "HK7012",
+            "HK7013",
         };
 
         private DeployDetection(string kind, string reason, string? dockerfile, string? dockerTarget)

@@ -79,6 +79,22 @@ public sealed class DeployDetectionTests : IDisposable
     }
 
     [Fact]
+    public void On_a_container_deploy_slugignore_rules_are_not_reported()
+    {
+        // Heroku applies .slugignore in the slug compiler of classic buildpacks only; an image is built from the Dockerfile.
+        _tree.Write("repo/App/App.csproj", "<Project />");
+        _tree.Write("repo/App.sln", "");
+        _tree.Write("repo/.slugignore", "*.sln\n!keep.txt\n[z-a].log\nno-such-folder/\n");
+        _tree.Write("repo/Procfile", "web: cd App/bin/publish; ./App --urls http://*:$PORT\n");
+
+        var buildpack = CheckFiles("buildpack", ("Procfile", "Procfile"), (".slugignore", "SlugIgnore")).ToList();
+        Assert.Contains(buildpack, f => f.Contains(".slugignore(1,1): error HK7010", StringComparison.Ordinal));
+        Assert.Contains(buildpack, f => f.Contains("HK7011", StringComparison.Ordinal));
+        Assert.Contains(buildpack, f => f.Contains("HK7013", StringComparison.Ordinal));
+        Assert.DoesNotContain(CheckFiles("container", ("Procfile", "Procfile"), (".slugignore", "SlugIgnore")), f => f.Contains(".slugignore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_a_container_deploy_HK7004_is_not_reported()
     {
         var engine = new FakeBuildEngine();
@@ -88,10 +104,10 @@ public sealed class DeployDetectionTests : IDisposable
         Assert.Empty(engine.Findings);
     }
 
-    private IEnumerable<string> CheckFiles(string deployKind)
+    private IEnumerable<string> CheckFiles(string deployKind, params (string Name, string Kind)[] kinds)
     {
         var engine = new FakeBuildEngine();
-        var files = new[] { ("Procfile", "Procfile"), ("app.json", "AppJson") }
+        var files = (kinds.Length > 0 ? kinds : new[] { ("Procfile", "Procfile"), ("app.json", "AppJson") })
             .Select(f => (ITaskItem)new TaskItem(_tree.Path("repo/" + f.Item1), new Dictionary<string, string> { ["HerokuFileKind"] = f.Item2 }))
             .ToArray();
         new CheckHerokuFiles
