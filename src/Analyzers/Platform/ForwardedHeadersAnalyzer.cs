@@ -245,36 +245,38 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
+            string what, consequence;
+            var severity = Descriptors.HK8001_ForwardedHeaders.DefaultSeverity;
             if (isRequest && property.Name == "Scheme" && BuildsText(reference))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HK8001_ForwardedHeaders,
-                    reference.Syntax.GetLocation(),
-                    "'" + reference.Syntax + "' is used to build a URL",
-                    "it is always 'http' and links, OAuth callbacks and origins built from it point to http://",
-                    AddForwardedHeaders));
+                what = "is used to build a URL";
+                consequence = "it is always 'http' and links, OAuth callbacks and origins built from it point to http://";
             }
             else if (isRequest && property.Name == "IsHttps")
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HK8001_ForwardedHeaders,
-                    reference.Syntax.GetLocation(),
-                    "'" + reference.Syntax + "' decides what the app does",
-                    "it is false for every request, also for visitors on https",
-                    AddForwardedHeaders));
+                what = "decides what the app does";
+                consequence = "it is false for every request, also for visitors on https";
             }
-            else if (isConnection && property.Name == "RemoteIpAddress")
+            else if (isConnection)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HK8001_ForwardedHeaders,
-                    reference.Syntax.GetLocation(),
-                    DiagnosticSeverity.Info,
-                    additionalLocations: null,
-                    properties: null,
-                    "'" + reference.Syntax + "' is read",
-                    "it holds the router's address, not the client's",
-                    AddForwardedHeaders));
+                what = "is read";
+                consequence = "it holds the router's address, not the client's";
+                severity = DiagnosticSeverity.Info;
             }
+            else
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HK8001_ForwardedHeaders,
+                reference.Syntax.GetLocation(),
+                severity,
+                additionalLocations: null,
+                properties: null,
+                "'" + reference.Syntax + "' " + what,
+                consequence,
+                AddForwardedHeaders));
         }
 
         private static bool IsAssigned(IOperation reference)
