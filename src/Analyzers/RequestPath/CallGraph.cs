@@ -561,8 +561,7 @@ namespace HerokuAnalyzers.RequestPath
                     continue;
                 }
 
-                Body? caller = null;
-                var callerKnown = false;
+                IReadOnlyList<Body?>? callers = null;
                 foreach (var (target, detached, registration) in Calls(operation))
                 {
                     if (!(Id(Normalize(target)) is string targetId))
@@ -570,13 +569,11 @@ namespace HerokuAnalyzers.RequestPath
                         continue;
                     }
 
-                    if (!callerKnown)
+                    callers ??= CallersOf(operation.Syntax, model, cancellationToken);
+                    foreach (var caller in callers)
                     {
-                        caller = CallerOf(operation.Syntax, model, cancellationToken);
-                        callerKnown = true;
+                        sites.Add(new Site(tree, targetId, caller, detached, registration));
                     }
-
-                    sites.Add(new Site(tree, targetId, caller, detached, registration));
                 }
             }
 
@@ -712,6 +709,70 @@ namespace HerokuAnalyzers.RequestPath
         }
 
         /// <summary>The body a call is written in, as the body walk splits them; null outside any (field initializers, attributes).</summary>
+        /// <summary>
+        /// The bodies a call site runs in: its method, local function, accessor or handler lambda — or, in an
+        /// instance field or property initializer, every constructor of the type that runs the initializers.
+        /// </summary>
+        private IReadOnlyList<Body?> CallersOf(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (InstanceInitializerOf(node) is MemberDeclarationSyntax member
+                && model.GetDeclaredSymbol(member is FieldDeclarationSyntax field ? (SyntaxNode)field.Declaration.Variables[0] : member, cancellationToken)?.ContainingType is INamedTypeSymbol type)
+            {
+                var constructors = new List<Body?>();
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    if (!ChainsToOwnConstructor(constructor, cancellationToken))
+                    {
+                        constructors.Add(BodyOf(constructor));
+                    }
+                }
+
+                return constructors;
+            }
+
+            return new[] { CallerOf(node, model, cancellationToken) };
+        }
+
+        /// <summary>The instance field or property declaration whose initializer holds <paramref name="node"/> (outside lambdas), or null.</summary>
+        private static MemberDeclarationSyntax? InstanceInitializerOf(SyntaxNode node)
+        {
+            for (var current = node; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax _:
+                        return null;
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } } }
+                        when field.Parent is ClassDeclarationSyntax && !IsStatic(field.Modifiers):
+                        return field;
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when property.Parent is ClassDeclarationSyntax && !IsStatic(property.Modifiers):
+                        return property;
+                    case MemberDeclarationSyntax _:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsStatic(SyntaxTokenList modifiers)
+            => modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) || modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword);
+
+        /// <summary>A constructor that calls <c>this(…)</c> leaves the instance initializers to the one it calls.</summary>
+        internal static bool ChainsToOwnConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private Body? CallerOf(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
             for (var current = node; current != null; current = current.Parent)

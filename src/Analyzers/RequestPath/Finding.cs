@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace HerokuAnalyzers.RequestPath
@@ -30,6 +31,10 @@ namespace HerokuAnalyzers.RequestPath
 
         /// <summary>Message arguments from {2} on.</summary>
         public string[] Extra { get; }
+
+        /// <summary>The same finding with no code fix offered (where an await cannot go, e.g. a field initializer).</summary>
+        public Finding WithoutFix()
+            => new Finding(Descriptor, Location, What, Properties.Remove(Descriptors.FixKindProperty).Remove(RequestPathAnalyzer.InHandlerProperty), Extra);
 
         /// <param name="reachedFrom">The handler that reaches this code, or null when the code is a handler itself.</param>
         public Diagnostic ToDiagnostic(string? reachedFrom)

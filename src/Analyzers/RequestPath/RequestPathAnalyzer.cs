@@ -95,13 +95,23 @@ namespace HerokuAnalyzers.RequestPath
                 var graph = new CallGraph(compilation, symbols, OptionsFor, HandlerName);
                 start.RegisterOperationBlockAction(c =>
                 {
-                    if (c.OwningSymbol is IMethodSymbol && c.OperationBlocks.Length > 0)
+                    var initializer = IsInstanceInitializer(c.OwningSymbol);
+                    if ((c.OwningSymbol is IMethodSymbol || initializer) && c.OperationBlocks.Length > 0)
                     {
                         var options = OptionsFor(c.OperationBlocks[0].Syntax.SyntaxTree);
                         var bodies = new BodyWalker(symbols, twins, options).Walk(c.OwningSymbol, c.OperationBlocks, c.CancellationToken);
                         foreach (var body in bodies)
                         {
-                            if (body.Findings.Count > 0)
+                            if (body.Findings.Count == 0)
+                            {
+                                continue;
+                            }
+
+                            if (initializer && SymbolEqualityComparer.Default.Equals(body.Key, c.OwningSymbol))
+                            {
+                                ReportInitializer(c, graph, HandlerName, body);
+                            }
+                            else
                             {
                                 Report(c, graph, body);
                             }
@@ -126,6 +136,46 @@ namespace HerokuAnalyzers.RequestPath
                 if (!(reached.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
                 {
                     context.ReportDiagnostic(finding.ToDiagnostic(reached.From));
+                }
+            }
+        }
+
+        /// <summary>An instance field or property with an initializer: it runs in the type's constructors.</summary>
+        private static bool IsInstanceInitializer(ISymbol symbol)
+            => (symbol is IFieldSymbol || symbol is IPropertySymbol) && !symbol.IsStatic && symbol.ContainingType?.TypeKind == TypeKind.Class && !symbol.ContainingType.IsRecord;
+
+        /// <summary>
+        /// A finding in an instance field or property initializer is on the request path when a constructor that
+        /// runs the initializers is: a controller's or page model's (built for every request), a registered
+        /// service's, or one a handler calls. No code fix: an initializer cannot await.
+        /// </summary>
+        private static void ReportInitializer(OperationBlockAnalysisContext context, CallGraph graph, Func<IMethodSymbol, string?> handlerName, BodyNode body)
+        {
+            Reached? reached = null;
+            foreach (var constructor in context.OwningSymbol.ContainingType.InstanceConstructors)
+            {
+                if (CallGraph.ChainsToOwnConstructor(constructor, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                var candidate = handlerName(constructor) is string name ? new Reached(name, false) : graph.Reach(constructor, context.CancellationToken);
+                if (candidate != null && (reached == null || (reached.Detached && !candidate.Detached)))
+                {
+                    reached = candidate;
+                }
+            }
+
+            if (reached == null)
+            {
+                return;
+            }
+
+            foreach (var finding in body.Findings)
+            {
+                if (!(reached.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
+                {
+                    context.ReportDiagnostic(finding.WithoutFix().ToDiagnostic(reached.From ?? context.OwningSymbol.ContainingType.Name + " constructor"));
                 }
             }
         }

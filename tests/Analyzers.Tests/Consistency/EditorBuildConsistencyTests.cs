@@ -42,6 +42,10 @@ public sealed class EditorBuildConsistencyTests
 
         var codeRules = app.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal);
         Assert.Equal(codeRules, build.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+
+        // Initializers run in the constructors: a controller's per request, a singleton's in the first request.
+        Assert.Contains(build, d => d.Id == "HK1003" && d.GetMessage().Contains("(reached from InvoicesController constructor)", StringComparison.Ordinal));
+        Assert.Contains(build, d => d.Id == "HK1003" && d.GetMessage().Contains("(reached from the constructor of singleton Pricing, on its first resolution in a request)", StringComparison.Ordinal));
     }
 
     [Fact]

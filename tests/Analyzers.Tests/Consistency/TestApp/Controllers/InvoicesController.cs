@@ -9,6 +9,9 @@ namespace ConsistencyApp.Controllers;
 [Route("invoices")]
 public sealed class InvoicesController(IMemoryCache cache, Pricing pricing, HttpClient http) : ControllerBase
 {
+    /// <summary>Read again for every request: MVC builds the controller, and its initializers, per request.</summary>
+    private readonly string _footer = System.IO.File.ReadAllText("footer.txt");
+
     [HttpGet("{id}")]
     public string Get(string id)
     {

@@ -6,6 +6,9 @@ public sealed class Pricing
 {
     private readonly HttpClient _http = new();
 
+    /// <summary>A singleton: read in the first request that resolves it.</summary>
+    private readonly string _table = File.ReadAllText("rates.csv");
+
     public async Task<string> RateAsync(string currency)
         => await _http.GetStringAsync("https://rates.example.com/" + currency);
 
