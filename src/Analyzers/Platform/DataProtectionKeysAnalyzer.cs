@@ -69,7 +69,8 @@ namespace HerokuAnalyzers.Platform
                 || !(method.ContainingAssembly?.Name is string assembly && assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
                 || !(invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
                 || keyStore.Value.IsShared
-                || (!isSignIn && method.Name != "AddAntiforgery" && !keyStore.Value.ValidatesFormsOrUsesTempData))
+                || (!isSignIn && method.Name != "AddAntiforgery" && !keyStore.Value.ValidatesFormsOrUsesTempData)
+                || (method.Name == "AddSession" && !keyStore.Value.AddsSessionMiddleware))
             {
                 return;
             }
@@ -94,11 +95,12 @@ namespace HerokuAnalyzers.Platform
         /// <summary>Where the compilation keeps its key ring, from the names it uses.</summary>
         private sealed class KeyStore
         {
-            private KeyStore(bool isShared, bool persistsToFileSystem, bool validatesFormsOrUsesTempData)
+            private KeyStore(bool isShared, bool persistsToFileSystem, bool validatesFormsOrUsesTempData, bool addsSessionMiddleware)
             {
                 IsShared = isShared;
                 PersistsToFileSystem = persistsToFileSystem;
                 ValidatesFormsOrUsesTempData = validatesFormsOrUsesTempData;
+                AddsSessionMiddleware = addsSessionMiddleware;
             }
 
             /// <summary>A repository other than the file system: PersistKeysToDbContext, …StackExchangeRedis, …AzureBlobStorage, an IXmlRepository.</summary>
@@ -113,24 +115,31 @@ namespace HerokuAnalyzers.Platform
             /// </summary>
             public bool ValidatesFormsOrUsesTempData { get; }
 
+            /// <summary>
+            /// The app adds the session middleware (UseSession). Without it no session cookie is ever
+            /// issued (and HttpContext.Session throws), so AddSession alone loses nothing when the keys change.
+            /// </summary>
+            public bool AddsSessionMiddleware { get; }
+
             /// <summary>The compilation's answer, from each tree's part (kept with the tree, so an edit rescans one file).</summary>
             public static KeyStore Scan(Compilation compilation)
             {
-                bool shared = false, fileSystem = false, forms = false;
+                bool shared = false, fileSystem = false, forms = false, session = false;
                 foreach (var tree in compilation.SyntaxTrees)
                 {
                     var part = ByTree.GetValue(tree, ScanTree);
                     shared |= part.IsShared;
                     fileSystem |= part.PersistsToFileSystem;
                     forms |= part.ValidatesFormsOrUsesTempData;
+                    session |= part.AddsSessionMiddleware;
                 }
 
-                return new KeyStore(shared, fileSystem, forms);
+                return new KeyStore(shared, fileSystem, forms, session);
             }
 
             private static KeyStore ScanTree(SyntaxTree tree)
             {
-                bool shared = false, fileSystem = false, forms = false;
+                bool shared = false, fileSystem = false, forms = false, session = false;
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
                     if (node is MethodDeclarationSyntax declaration)
@@ -149,6 +158,10 @@ namespace HerokuAnalyzers.Platform
                     {
                         forms = true;
                     }
+                    else if (text == "UseSession")
+                    {
+                        session = true;
+                    }
                     else if (text == "PersistKeysToFileSystem")
                     {
                         fileSystem = true;
@@ -159,7 +172,7 @@ namespace HerokuAnalyzers.Platform
                     }
                 }
 
-                return new KeyStore(shared, fileSystem, forms);
+                return new KeyStore(shared, fileSystem, forms, session);
             }
 
             private static readonly ConditionalWeakTable<SyntaxTree, KeyStore> ByTree = new ConditionalWeakTable<SyntaxTree, KeyStore>();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -173,6 +174,18 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
+            var throughHelpers = EarlierThroughHelpers(invocation, context.Compilation, context.CancellationToken);
+            if (throughHelpers != null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HK8001_ForwardedHeaders,
+                    invocation.Syntax.GetLocation(),
+                    throughHelpers.Value.What,
+                    throughHelpers.Value.Middleware + " still sees every request as http from the router's address",
+                    "Call UseForwardedHeaders first, before every other middleware"));
+                return;
+            }
+
             var configuration = ExplicitOptions(invocation, body) ?? setup.Configured;
             if (configuration == null || !configuration.ForwardsProto)
             {
@@ -193,6 +206,128 @@ namespace HerokuAnalyzers.Platform
                     "the router is not loopback, its X-Forwarded headers are ignored and the app still sees http",
                     ConfigureForwardedHeaders));
             }
+        }
+
+        /// <summary>
+        /// Pipelines split into helpers (<c>app.ConfigureErrors(); app.ConfigureForwarding();</c>) run in the
+        /// order of the helper calls. One helper level deep: where this UseForwardedHeaders call runs (its own
+        /// body, and each call site of the method that contains it), and whether something that reads the
+        /// scheme ran before it there — the middleware itself, or a method of this compilation that calls it.
+        /// Calls in the same body with no helper involved are the in-body check's.
+        /// </summary>
+        private static (string What, string Middleware)? EarlierThroughHelpers(IInvocationOperation invocation, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var model = invocation.SemanticModel;
+            if (model == null)
+            {
+                return null;
+            }
+
+            var places = new List<(SyntaxNode Body, int Position, SemanticModel Model, string? Via)>
+            {
+                (Operations.Root(invocation).Syntax, invocation.Syntax.SpanStart, model, null),
+            };
+            var container = model.GetEnclosingSymbol(invocation.Syntax.SpanStart, cancellationToken) as IMethodSymbol;
+            if (container is { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } && container.Name != "<Main>$")
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    SemanticModel? treeModel = null;
+                    foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        if (CalledName(call) != container.Name)
+                        {
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // Only for UseForwardedHeaders inside a helper method: binds the few calls of that helper, in whichever document they are.
+                        treeModel ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        if (SymbolEqualityComparer.Default.Equals(Unreduced(treeModel, call, cancellationToken), container.OriginalDefinition)
+                            && EnclosingBody(call) is { } callerBody)
+                        {
+                            places.Add((callerBody, call.SpanStart, treeModel, container.Name + " (" + LineOf(call) + ")"));
+                        }
+                    }
+                }
+            }
+
+            foreach (var (body, position, placeModel, via) in places)
+            {
+                var earlierCalls = body.DescendantNodes(n => !(n is LocalFunctionStatementSyntax) && !(n is BaseMethodDeclarationSyntax) || n == body)
+                    .OfType<InvocationExpressionSyntax>()
+                    .Where(call => call.Span.End <= position)
+                    .OrderBy(call => call.SpanStart);
+                foreach (var earlier in earlierCalls)
+                {
+                    var name = CalledName(earlier);
+                    if (name == null)
+                    {
+                        continue;
+                    }
+
+                    var reached = via == null ? "UseForwardedHeaders" : "UseForwardedHeaders, reached through " + via + ",";
+                    if (SchemeReadingMiddleware.Contains(name))
+                    {
+                        if (via != null)
+                        {
+                            return (reached + " runs after " + name + " (" + LineOf(earlier) + ")", name);
+                        }
+
+                        continue;
+                    }
+
+                    if (Unreduced(placeModel, earlier, cancellationToken) is IMethodSymbol helper
+                        && !SymbolEqualityComparer.Default.Equals(helper, container?.OriginalDefinition)
+                        && SchemeMiddlewareIn(helper, cancellationToken) is string middleware)
+                    {
+                        return (reached + " runs after " + name + " (" + LineOf(earlier) + "), which calls " + middleware, middleware);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The first scheme-reading middleware a source method calls in its own body, or null.</summary>
+        private static string? SchemeMiddlewareIn(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                var first = SchemeReadingMiddleware
+                    .SelectMany(name => MiddlewareCalls(declaration, name))
+                    .OrderBy(call => call.SpanStart)
+                    .FirstOrDefault();
+                if (first != null)
+                {
+                    return ((MemberAccessExpressionSyntax)first.Expression).Name.Identifier.ValueText;
+                }
+            }
+
+            return null;
+        }
+
+        private static IMethodSymbol? Unreduced(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+            => model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method ? (method.ReducedFrom ?? method).OriginalDefinition : null;
+
+        private static string? CalledName(InvocationExpressionSyntax call) => call.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static SyntaxNode? EnclosingBody(SyntaxNode node)
+            => node.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax
+                                                    || a is AccessorDeclarationSyntax || a is CompilationUnitSyntax);
+
+        private static string LineOf(SyntaxNode node)
+        {
+            var span = node.GetLocation().GetLineSpan();
+            return System.IO.Path.GetFileName(span.Path) is { Length: > 0 } file
+                ? file + " line " + (span.StartLinePosition.Line + 1)
+                : "line " + (span.StartLinePosition.Line + 1);
         }
 
         /// <summary>The options passed to this UseForwardedHeaders call: a new object, or a local configured in the same body.</summary>

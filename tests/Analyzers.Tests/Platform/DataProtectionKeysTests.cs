@@ -31,7 +31,9 @@ public class DataProtectionKeysTests
             builder.Services.{|HK8002:AddSession()|};
             builder.Services.{|#0:AddRazorPages()|};
             builder.Services.{|#1:AddControllersWithViews()|};
-            builder.Build().Run();
+            var app = builder.Build();
+            app.UseSession();
+            app.Run();
 
             sealed class EditModel
             {
@@ -143,6 +145,37 @@ public class DataProtectionKeysTests
             {
                 public static void Configure(IServiceCollection services)
                     => services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Session_services_without_the_session_middleware_are_left_alone()
+        => Verify.VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDistributedMemoryCache();
+            builder.Services.AddSession(o => o.IdleTimeout = TimeSpan.FromMinutes(30));
+            var app = builder.Build();
+            app.UseStaticFiles();
+            app.Run();
+            """);
+
+    [Fact]
+    public Task Session_services_are_a_warning_when_another_file_adds_the_session_middleware()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/Program.cs", Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|HK8002:AddSession()|};
+            var app = builder.Build();
+            Pipeline.Configure(app);
+            app.Run();
+            """));
+        test.TestState.Sources.Add(("/src/Pipeline.cs", Usings + """
+            static class Pipeline
+            {
+                public static void Configure(IApplicationBuilder app) => app.UseSession();
             }
             """));
         return test.RunAsync();

@@ -151,6 +151,83 @@ public class ForwardedHeadersTests
             app.Run();
             """);
 
+    private const string PipelineHelpers = """
+        static class Pipeline
+        {
+            public static void UseErrorPages(this WebApplication app)
+            {
+                if (!app.Environment.IsDevelopment())
+                {
+                    app.UseExceptionHandler("/Error");
+                    app.UseHsts();
+                    app.UseHttpsRedirection();
+                }
+            }
+
+            public static void UseForwarding(this WebApplication app)
+            {
+                var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+                options.KnownNetworks.Clear();
+                options.KnownProxies.Clear();
+                {|#0:app.UseForwardedHeaders(options)|};
+            }
+
+            public static void UseFiles(this WebApplication app) => app.UseStaticFiles();
+        }
+        """;
+
+    [Fact]
+    public Task UseForwardedHeaders_in_a_helper_called_after_a_helper_that_adds_HSTS_is_reported_with_both_calls()
+        => Verify.VerifyAsync(
+            Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseErrorPages();
+            app.UseForwarding();
+            app.Run();
+
+            """ + PipelineHelpers,
+            new DiagnosticResult("HK8001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
+                "UseForwardedHeaders, reached through UseForwarding (Test0.cs line 9), runs after UseErrorPages (Test0.cs line 8), which calls UseHsts",
+                "UseHsts still sees every request as http from the router's address",
+                "Call UseForwardedHeaders first, before every other middleware"));
+
+    [Fact]
+    public Task Scheme_middleware_written_before_the_helper_or_a_helper_before_the_call_is_reported()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/Program.cs", Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseHttpsRedirection();
+            app.UseForwarding();
+            app.Run();
+            """));
+        test.TestState.Sources.Add(("/src/Pipeline.cs", Usings + PipelineHelpers));
+        test.TestState.Sources.Add(("/src/Other.cs", Usings + """
+            static class Other
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseErrorPages();
+                    {|#1:app.UseForwardedHeaders()|};
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("HK8001", DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("HK8001", DiagnosticSeverity.Warning).WithLocation(1));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Helpers_called_in_the_right_order_or_that_do_not_read_the_scheme_get_nothing()
+        => Verify.VerifyAsync(Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseFiles();
+            app.UseForwarding();
+            app.UseErrorPages();
+            app.Run();
+
+            """ + PipelineHelpers.Replace("{|#0:", "").Replace(")|};", ");"));
+
     [Fact]
     public Task Options_that_keep_the_loopback_lists_are_reported()
         => Verify.VerifyAsync(Usings + """
