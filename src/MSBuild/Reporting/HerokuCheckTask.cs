@@ -36,6 +36,16 @@ namespace HerokuAnalyzers.Tasks.Reporting
         [Output]
         public ITaskItem[] Findings { get; private set; } = new ITaskItem[0];
 
+        /// <summary>
+        /// What could not run and was reported as a warning (not in the gate, not strict). When one
+        /// invocation builds and then runs HerokuCheck (<c>-t:Build;HerokuCheck</c>), the checks ran before the
+        /// gate was set and do not run again; the HerokuCheck target fails on these instead.
+        /// </summary>
+        [Output]
+        public string[] NotChecked => _notChecked.ToArray();
+
+        private readonly List<string> _notChecked = new List<string>();
+
         public sealed override bool Execute()
         {
             List<Finding> findings;
@@ -79,6 +89,7 @@ namespace HerokuAnalyzers.Tasks.Reporting
             else
             {
                 Log.LogWarning(null, null, null, failure.File, 0, 0, 0, 0, message);
+                _notChecked.Add(failure.Check + (failure.File.Length > 0 ? " on " + failure.File : ""));
             }
         }
 

@@ -70,6 +70,23 @@ public sealed class CheckIsolationTests : IDisposable
         Assert.EndsWith("Procfile", warning.File);
     }
 
+    [Fact]
+    public void A_check_that_could_not_run_outside_the_gate_is_handed_to_HerokuCheck_which_fails_on_it()
+    {
+        // -t:Build;HerokuCheck runs the checks once, in the build, before the gate is set: the target fails on NotChecked.
+        var (_, build) = Execute(task => { }, out var notChecked);
+        Assert.Single(build.Warnings, w => w.Code == null);
+        var entry = Assert.Single(notChecked);
+        Assert.StartsWith("HK4003 on ", entry, StringComparison.Ordinal);
+        Assert.EndsWith("Procfile", entry, StringComparison.Ordinal);
+
+        // In the gate (and under HerokuStrict) the failure is already an error: nothing is handed on.
+        Execute(task => task.Gate = true, out var inGate);
+        Assert.Empty(inGate);
+        Execute(task => { }, out var allRan, fail: null);
+        Assert.Empty(allRan);
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]
@@ -91,6 +108,14 @@ public sealed class CheckIsolationTests : IDisposable
 
         Assert.True(result);
         Assert.Empty(engine.Errors);
+    }
+
+    private (bool Result, FakeBuildEngine Engine) Execute(Action<CheckHerokuFiles> configure, out string[] notChecked, string? fail = "HK4003")
+    {
+        CheckHerokuFiles? executed = null;
+        var result = Execute(task => { configure(task); executed = task; }, fail: fail);
+        notChecked = executed!.NotChecked;
+        return result;
     }
 
     private (bool Result, FakeBuildEngine Engine) Execute(Action<CheckHerokuFiles> configure, string procfile = BrokenProcfile, string slugignore = "[z-a].log\n", string? fail = "HK4003")
