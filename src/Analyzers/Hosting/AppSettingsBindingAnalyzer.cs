@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using HerokuAnalyzers.Docker;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
 using HerokuAnalyzers.Json;
@@ -42,13 +43,34 @@ namespace HerokuAnalyzers.Hosting
         }
 
         /// <summary>
-        /// Without a Procfile or heroku.yml the buildpack runs the app with --urls http://*:$PORT (docs/heroku-facts.md#buildpack-web-process);
-        /// otherwise the web command decides. A command that cannot be read counts as setting none.
+        /// What Heroku runs as the web process decides (docs/heroku-facts.md#buildpack-web-process, #herokuyml):
+        /// on a buildpack deploy without a Procfile the buildpack passes --urls http://*:$PORT; with one, its web
+        /// line. On a container deploy heroku.yml's run.web, else the image's CMD/ENTRYPOINT (the Procfile is
+        /// not used); when neither can be read the key is left alone. A command that cannot be read counts as
+        /// setting none.
         /// </summary>
         private static bool UrlsKeyApplies(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
         {
-            var procfile = HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken);
             var herokuYml = HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken);
+            var ymlWeb = herokuYml is (AdditionalText _, SourceText ymlText) ? HerokuYmlRun.FindWeb(ymlText.ToString()) : null;
+            if (HerokuFiles.IsContainerDeploy(options, cancellationToken))
+            {
+                if (ymlWeb is (string runWeb, _))
+                {
+                    return !WebCommand.Read(runWeb).SetsUrls;
+                }
+
+                if (!(HerokuFiles.Find(options, HerokuFiles.Dockerfile, cancellationToken) is (AdditionalText dockerfile, SourceText dockerText))
+                    || !(ImageConfig.Read(Dockerfile.Parse(dockerText.ToString()), HerokuFiles.Metadata(options, dockerfile, "HerokuDockerTarget")) is ImageConfig image)
+                    || image.StartInstruction == null)
+                {
+                    return false;
+                }
+
+                return !image.Command().Command.SetsUrls;
+            }
+
+            var procfile = HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken);
             if (procfile == null && herokuYml == null)
             {
                 return false;
@@ -61,9 +83,7 @@ namespace HerokuAnalyzers.Hosting
                 return false;
             }
 
-            return !(herokuYml is (AdditionalText _, SourceText ymlText)
-                     && HerokuYmlRun.FindWeb(ymlText.ToString()) is (string command, _)
-                     && WebCommand.Read(command).SetsUrls);
+            return !(ymlWeb is (string command, _) && WebCommand.Read(command).SetsUrls);
         }
 
         private static void AnalyzeFile(AdditionalFileAnalysisContext context, bool urlsKeyApplies)

@@ -190,20 +190,8 @@ namespace HerokuAnalyzers.Hosting
                 return string.IsNullOrEmpty(assemblyName) ? null : new WebProject(assemblyName!, global.GetBuildProperty("MSBuildProjectDirectory"));
             }
 
-            /// <summary>
-            /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeployKind (heroku.yml
-            /// build.docker, app.json stack, or the HerokuDeploy property); without it a heroku.yml says so.
-            /// </summary>
             public static bool IsContainer(AnalyzerOptions options, CancellationToken cancellationToken)
-            {
-                var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeployKind");
-                if (deploy != null)
-                {
-                    return string.Equals(deploy, HerokuFacts.ContainerStack, StringComparison.OrdinalIgnoreCase);
-                }
-
-                return HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken) != null;
-            }
+                => HerokuFiles.IsContainerDeploy(options, cancellationToken);
         }
     }
 }

@@ -57,6 +57,21 @@ namespace HerokuAnalyzers.Infrastructure
             return null;
         }
 
+        /// <summary>
+        /// Heroku builds the app from a Dockerfile: the targets resolve HerokuDeployKind (heroku.yml
+        /// build.docker, app.json stack, or the HerokuDeploy property); without it a heroku.yml says so.
+        /// </summary>
+        public static bool IsContainerDeploy(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            var deploy = HerokuOptions.Global(options).GetBuildProperty("HerokuDeployKind");
+            if (deploy != null)
+            {
+                return string.Equals(deploy, Heroku.HerokuFacts.ContainerStack, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return Find(options, HerokuYml, cancellationToken) != null;
+        }
+
         public static ProcfileDocument ParseProcfile(SourceText text)
             => ParsedProcfiles.GetValue(text, t => ProcfileParser.Parse(t.ToString()));
 

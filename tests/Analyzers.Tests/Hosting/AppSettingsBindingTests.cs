@@ -84,6 +84,44 @@ public class AppSettingsBindingTests
     public Task A_urls_key_overridden_by_the_web_command_is_not_reported(string procfile)
         => VerifyAsync("/app/appsettings.json", UrlsSettings, procfile);
 
+    private const string Dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY out .\n";
+
+    /// <summary>A container deploy (heroku.yml build.docker): the Procfile is not used, the image's command or run.web is.</summary>
+    private static Task VerifyContainerAsync(string dockerfile, string? procfile, string? herokuYml, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = Program };
+        TestSetup.AddHerokuFile(test.TestState, "/app/appsettings.json", "AppSettings", UrlsSettings);
+        TestSetup.AddHerokuFile(test.TestState, "/Dockerfile", "Dockerfile", dockerfile);
+        TestSetup.AddHerokuFile(test.TestState, "/heroku.yml", "HerokuYml", herokuYml ?? "build:\n  docker:\n    web: Dockerfile\n");
+        if (procfile != null)
+        {
+            TestSetup.AddHerokuFile(test.TestState, "/Procfile", "Procfile", procfile);
+        }
+
+        TestSetup.AddBuildProperties(test.TestState, ("HerokuDeployKind", "container"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult UrlsKey()
+        => Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.json", 1, 68, 1, 98)
+            .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls or ASPNETCORE_URLS that would override it");
+
+    [Theory]
+    [InlineData("CMD dotnet App.dll --urls http://*:$PORT\n", null)]
+    [InlineData("ENTRYPOINT [\"dotnet\", \"App.dll\", \"--urls\", \"http://*:8080\"]\n", null)]
+    [InlineData("CMD [\"dotnet\", \"App.dll\"]\n", "build:\n  docker:\n    web: Dockerfile\nrun:\n  web: dotnet App.dll --urls http://*:$PORT\n")]
+    public Task On_a_container_deploy_a_urls_key_the_image_command_or_run_web_overrides_is_not_reported(string start, string? herokuYml)
+        => VerifyContainerAsync(Dockerfile + start, procfile: "web: ./App\n", herokuYml);
+
+    [Fact]
+    public Task On_a_container_deploy_the_Procfile_does_not_override_a_urls_key_and_the_image_command_decides()
+        => VerifyContainerAsync(Dockerfile + "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n", procfile: "web: ./App --urls http://*:$PORT\n", herokuYml: null, UrlsKey());
+
+    [Fact]
+    public Task On_a_container_deploy_whose_image_command_cannot_be_read_a_urls_key_is_left_alone()
+        => VerifyContainerAsync(Dockerfile, procfile: null, herokuYml: null);
+
     [Fact]
     public Task A_urls_key_is_not_reported_without_procfile_because_the_buildpack_passes_urls()
         => VerifyAsync("/app/appsettings.json", UrlsSettings);
