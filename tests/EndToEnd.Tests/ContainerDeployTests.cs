@@ -61,15 +61,17 @@ public sealed class ContainerDeployTests
     }
 
     [Fact]
-    public void On_a_buildpack_deploy_HerokuCheck_reports_the_HK3004_file_half_where_the_build_does()
+    public void On_a_buildpack_deploy_HerokuCheck_reports_the_HK3003_and_HK3004_file_halves_where_the_build_does()
     {
         var app = CreateApp("gate-web");
         app.Write("Procfile", "web: cd App/bin/publish; ./App\n");
+        app.Write("App/appsettings.json", "{\n  \"Urls\": \"http://localhost:5000\"\n}\n");
 
         var check = app.Run("msbuild", "App", "-t:HerokuCheck");
         var build = app.Build("App");
 
-        var expected = new[] { "App/App.csproj(1,1): warning HK7004", "Procfile(1,1): error HK3004" };
+        // HK3003 (the urls key no --urls of the web command overrides) too: the gate reads appsettings as the analyzer does.
+        var expected = new[] { "App/App.csproj(1,1): warning HK7004", "App/appsettings.json(2,11): warning HK3003", "Procfile(1,1): error HK3004" };
         Assert.Equal(expected, check.Diagnostics);
         Assert.NotEqual(0, check.ExitCode);
         Assert.Equal(expected, build.Diagnostics);

@@ -33,7 +33,7 @@ namespace HerokuAnalyzers.Infrastructure
         public static readonly DiagnosticDescriptor HK3003_AppSettingsBinding = new DiagnosticDescriptor(
             id: "HK3003",
             title: "Do not bind addresses in appsettings",
-            messageFormat: "{0} in {1} binds the fixed address '{2}': {3}; JSON cannot read $PORT, so the web dyno never listens on the port Heroku gives and is killed at the boot timeout (R10). Remove it from {1} (keep it in appsettings.Development.json) and bind http://*:$PORT on the command line or in code.",
+            messageFormat: AppSettingsBindingCheck.Message,
             category: Categories.Hosting,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

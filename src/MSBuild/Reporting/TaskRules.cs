@@ -145,8 +145,12 @@ namespace HerokuAnalyzers.Tasks.Reporting
         public static readonly TaskRule HK3005_IPv4OnlyWebCommand = new TaskRule(
             "HK3005", "Bind all interfaces dual-stack, not 0.0.0.0", FindingSeverity.Suggestion, "R10 boot timeout on Fir");
 
+        /// <summary>HK3003 (descriptor HK3003_AppSettingsBinding): addresses in appsettings, reported by HerokuCheck as HK3004's file half is.</summary>
+        public static readonly TaskRule HK3003_AppSettingsBinding = new TaskRule(
+            "HK3003", "Do not bind addresses in appsettings", FindingSeverity.Warning, "R10 boot timeout");
+
         /// <summary>Analyzer rules whose file half the tasks report in HerokuCheck; not in <see cref="All"/>, which lists the tasks' own rules.</summary>
-        public static IReadOnlyList<TaskRule> AnalyzerFileHalves { get; } = new[] { HK3004_WebProcessPort, HK3005_IPv4OnlyWebCommand };
+        public static IReadOnlyList<TaskRule> AnalyzerFileHalves { get; } = new[] { HK3003_AppSettingsBinding, HK3004_WebProcessPort, HK3005_IPv4OnlyWebCommand };
 
         public static IReadOnlyList<TaskRule> All { get; } = new[]
         {

@@ -9,11 +9,12 @@ using Microsoft.Build.Framework;
 namespace HerokuAnalyzers.Tasks.WebProcess
 {
     /// <summary>
-    /// HK3004 and HK3005 in the HerokuCheck gate: does the web process Heroku runs — the Procfile's web
+    /// HK3003, HK3004 and HK3005 in the HerokuCheck gate: does the web process Heroku runs — the Procfile's web
     /// line, or heroku.yml's run.web or the Dockerfile's CMD on a container deploy — bind $PORT? The same
     /// evaluation (<see cref="WebProcessCheck"/>) as the analyzer's, which reports these in a build; this
     /// task runs only in HerokuCheck, which compiles nothing, so nothing is reported twice. Whether the
     /// code reads PORT itself comes from the source text (<see cref="PortLiteral"/>) instead of the compilation.
+    /// HK3003 reads the appsettings files with <see cref="AppSettingsBindingCheck"/>, as the analyzer does.
     /// </summary>
     public sealed class CheckHerokuWebProcess : HerokuCheckTask
     {
@@ -22,6 +23,9 @@ namespace HerokuAnalyzers.Tasks.WebProcess
 
         /// <summary>Items with metadata HerokuFileKind (and HerokuDockerTarget on the Dockerfile), as ResolveHerokuFiles returns them.</summary>
         public ITaskItem[] HerokuFiles { get; set; } = new ITaskItem[0];
+
+        /// <summary>The project's appsettings.json and appsettings.Production.json (HK3003), as the analyzer gets them.</summary>
+        public ITaskItem[] AppSettingsFiles { get; set; } = new ITaskItem[0];
 
         /// <summary>The project's C# files (@(Compile)), searched for a read of PORT.</summary>
         public ITaskItem[] SourceFiles { get; set; } = new ITaskItem[0];
@@ -69,6 +73,22 @@ namespace HerokuAnalyzers.Tasks.WebProcess
             {
                 var rule = finding.Problem == WebProcessProblem.IPv4Only ? TaskRules.HK3005_IPv4OnlyWebCommand : TaskRules.HK3004_WebProcessPort;
                 findings.Add(new Finding(rule, finding.Path, finding.Line, finding.Column, WebProcessMessages.Format(finding)));
+            }
+
+            if (AppSettingsFiles.Length > 0)
+            {
+                var urlsKeyApplies = AppSettingsBindingCheck.UrlsKeyApplies(inputs.IsContainer, inputs.Procfile?.Text, inputs.HerokuYml?.Text, inputs.Dockerfile?.Text, inputs.DockerTarget);
+                foreach (var item in AppSettingsFiles)
+                {
+                    var path = item.GetMetadata("FullPath");
+                    if (Read(path) is WebProcessFile settings)
+                    {
+                        foreach (var finding in AppSettingsBindingCheck.Run(path, settings.Text, urlsKeyApplies))
+                        {
+                            findings.Add(new Finding(TaskRules.HK3003_AppSettingsBinding, finding.Path, finding.Line, finding.Column, finding.Message));
+                        }
+                    }
+                }
             }
 
             return findings;

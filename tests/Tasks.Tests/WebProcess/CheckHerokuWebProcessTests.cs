@@ -101,6 +101,32 @@ public sealed class CheckHerokuWebProcessTests : IDisposable
     }
 
     [Fact]
+    public void Addresses_in_appsettings_are_HK3003_at_the_value_as_the_analyzer_reports_them()
+    {
+        _tree.Write("repo/Procfile", "web: cd App/bin/publish; ./App\n");
+        var settings = _tree.Write("repo/App/appsettings.json", "{\n  \"Urls\": \"http://localhost:5000\",\n  \"Kestrel\": { \"Endpoints\": { \"Http\": { \"Url\": \"http://*:5000\" } } }\n}\n");
+        var production = _tree.Write("repo/App/appsettings.Production.json", "{ \"Logging\": { } }\n");
+
+        Run(Program("app.Urls.Add(\"http://*:\" + app.Configuration[\"PORT\"]);"), configure: t => t.AppSettingsFiles = new ITaskItem[] { new TaskItem(settings), new TaskItem(production) });
+
+        Assert.Equal(new[] { "appsettings.json(2,11): warning HK3003", "appsettings.json(3,48): warning HK3003" }, _engine.Findings);
+        Assert.Contains("'Urls' in appsettings.json binds the fixed address 'http://localhost:5000': the web command passes no --urls", _engine.Warnings[0].Message);
+        Assert.Contains("'Kestrel:Endpoints:Http:Url'", _engine.Warnings[1].Message);
+        Assert.EndsWith("/docs/rules/HK3003.md", _engine.Warnings[0].HelpLink);
+    }
+
+    [Fact]
+    public void A_urls_key_the_web_command_overrides_is_not_HK3003_in_the_gate_either()
+    {
+        _tree.Write("repo/Procfile", "web: cd App/bin/publish; ./App --urls http://*:$PORT\n");
+        var settings = _tree.Write("repo/App/appsettings.json", "{ \"Urls\": \"http://localhost:5000\" }\n");
+
+        Run(Program(""), configure: t => t.AppSettingsFiles = new ITaskItem[] { new TaskItem(settings) });
+
+        Assert.Empty(_engine.Findings);
+    }
+
+    [Fact]
     public void NoWarn_switches_it_off_as_for_every_task_rule()
     {
         _tree.Write("repo/Procfile", "worker: ./App\n");
