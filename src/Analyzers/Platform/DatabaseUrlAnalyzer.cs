@@ -31,7 +31,8 @@ namespace HerokuAnalyzers.Platform
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.HK8004_DatabaseUrl,
             Descriptors.HK8004_SslDisabled,
-            Descriptors.HK8004_HandParsedUrl);
+            Descriptors.HK8004_HandParsedUrl,
+            Descriptors.HK8004_HandSplitUrl);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -52,6 +53,8 @@ namespace HerokuAnalyzers.Platform
                 {
                     start.RegisterOperationAction(c => AnalyzePattern(c, regex), OperationKind.Argument);
                 }
+
+                start.RegisterOperationBlockAction(AnalyzeHandSplit);
             });
         }
 
@@ -120,6 +123,134 @@ namespace HerokuAnalyzers.Platform
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8004_HandParsedUrl, argument.Value.Syntax.GetLocation(), pattern));
+        }
+
+        /// <summary>
+        /// The first Split/IndexOf/LastIndexOf of a body applied to DATABASE_URL itself (through locals and string
+        /// edits such as Replace or Substring), one finding per body. Splitting <c>uri.UserInfo</c> is the right way and
+        /// is not the URL.
+        /// </summary>
+        private static void AnalyzeHandSplit(OperationBlockAnalysisContext context)
+        {
+            // One finding per function: the method, or each local function and lambda in it.
+            var reported = new System.Collections.Generic.HashSet<IOperation>();
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.Descendants())
+                {
+                    if (operation is IInvocationOperation { Instance: { } instance } call
+                        && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+                        && (call.TargetMethod.Name == "Split" || call.TargetMethod.Name == "IndexOf" || call.TargetMethod.Name == "LastIndexOf")
+                        && SplitsAtUrlDelimiter(call)
+                        && !reported.Contains(FunctionOf(call, block))
+                        && DerivesFromDatabaseUrl(instance, 0))
+                    {
+                        reported.Add(FunctionOf(call, block));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8004_HandSplitUrl, call.Syntax.GetLocation(), call.Syntax.ToString()));
+                    }
+                }
+            }
+        }
+
+        private static IOperation FunctionOf(IOperation operation, IOperation block)
+        {
+            for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is ILocalFunctionOperation || parent is IAnonymousFunctionOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return block;
+        }
+
+        /// <summary>A separator argument that is a constant holding ':', '@' or '/' (a char, a string or an array of them).</summary>
+        private static bool SplitsAtUrlDelimiter(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = Infrastructure.Operations.WithoutConversions(argument.Value);
+                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (IsDelimiter(element.ConstantValue))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (IsDelimiter(value.ConstantValue))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDelimiter(Optional<object?> constant)
+            => constant.HasValue && (constant.Value is char c ? c == ':' || c == '@' || c == '/' : constant.Value is string text && (text.IndexOf(':') >= 0 || text.IndexOf('@') >= 0 || text.IndexOf('/') >= 0));
+
+        /// <summary>The value is DATABASE_URL, through locals (every assignment counts), string edits and conversions.</summary>
+        private static bool DerivesFromDatabaseUrl(IOperation value, int depth)
+        {
+            if (depth > 6)
+            {
+                return false;
+            }
+
+            value = Infrastructure.Operations.WithoutConversions(value);
+            if (ConfigVarRead.Find(value, IsDatabaseUrlName) != null)
+            {
+                return true;
+            }
+
+            switch (value)
+            {
+                case IInvocationOperation { Instance: { } receiver } edit when edit.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && StringEdits.Contains(edit.TargetMethod.Name):
+                    return DerivesFromDatabaseUrl(receiver, depth + 1);
+                case ILocalReferenceOperation local:
+                    foreach (var assigned in AssignedValues(local))
+                    {
+                        if (!(assigned is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local.Local))
+                            && DerivesFromDatabaseUrl(assigned, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static readonly ImmutableHashSet<string> StringEdits = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Replace", "Trim", "TrimStart", "TrimEnd", "Substring", "Remove", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant");
+
+        /// <summary>The initializer and every value assigned to the local in its body.</summary>
+        private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation reference)
+        {
+            var root = (IOperation)reference;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                        yield return declarator.Initializer.Value;
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                        yield return assignment.Value;
+                        break;
+                }
+            }
         }
 
         private static bool IsDatabaseUrlName(string name)

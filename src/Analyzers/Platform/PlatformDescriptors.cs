@@ -59,6 +59,16 @@ namespace HerokuAnalyzers.Infrastructure
             description: "Copies of the regular expression postgres://(.*):(.*)@(.*):(.*)/(.*) split greedily and decode nothing. System.Uri parses the URL; split its UserInfo at the first ':' and unescape both parts.",
             helpLinkUri: HelpLinks.For("HK8004"));
 
+        public static readonly DiagnosticDescriptor HK8004_HandSplitUrl = new DiagnosticDescriptor(
+            id: "HK8004",
+            title: HK8004Title,
+            messageFormat: "'{0}' takes DATABASE_URL apart by hand: splitting at ':', '@' and '/' mis-splits passwords that contain them and decodes no percent-encoded credentials, so the connection fails (H10). Parse the URL with Uri and unescape its user info.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "String.Split, IndexOf and LastIndexOf on the URL itself decode nothing and break on the characters a password may hold. System.Uri parses the URL; split its UserInfo at the first ':' and unescape both parts.",
+            helpLinkUri: HelpLinks.For("HK8004"));
+
         public static readonly DiagnosticDescriptor HK8003_ShutdownTimeout = new DiagnosticDescriptor(
             id: "HK8003",
             title: "Finish shutting down before Heroku's SIGKILL",

@@ -98,6 +98,37 @@ public class DatabaseUrlTests
             """ + DbContext).RunAsync();
 
     [Fact]
+    public Task Splitting_the_url_itself_is_reported_once_per_body_through_locals_and_string_edits()
+        => WithNpgsql(Usings + """
+            var connUrl = Environment.GetEnvironmentVariable("DATABASE_URL");
+            connUrl = connUrl.Replace("postgres://", string.Empty);
+            var userPass = {|HK8004:connUrl.Split("@")|}[0];
+            var hostPortDb = connUrl.Split("@")[1];
+            var user = userPass.Split(":")[0];
+
+            static string Host(IConfiguration configuration)
+            {
+                var url = configuration["DATABASE_URL"]!.Trim();
+                return url.Substring({|HK8004:url.IndexOf('@')|} + 1);
+            }
+
+            static string[] Parts() => {|HK8004:Environment.GetEnvironmentVariable("HEROKU_POSTGRESQL_RED_URL")!.Split(new[] { ':', '/', '@' })|};
+            """ + DbContext).RunAsync();
+
+    [Fact]
+    public Task Splitting_Uri_user_info_other_variables_or_at_other_characters_is_left_alone()
+        => WithNpgsql(Usings + """
+            var databaseUrl = Environment.GetEnvironmentVariable("DATABASE_URL")!;
+            var uri = new Uri(databaseUrl);
+            var userInfo = uri.UserInfo.Split(':', 2);
+            var redis = Environment.GetEnvironmentVariable("REDIS_URL")!.Split('@');
+            var words = databaseUrl.Split(' ');
+            var local = "postgres://u:p@localhost:5432/db";
+            var parts = local.Split('@');
+            var scheme = databaseUrl.IndexOf("postgres", StringComparison.Ordinal);
+            """ + DbContext).RunAsync();
+
+    [Fact]
     public Task Without_Npgsql_nothing_is_reported()
         => WithNpgsql("""
             var url = System.Environment.GetEnvironmentVariable("DATABASE_URL");
