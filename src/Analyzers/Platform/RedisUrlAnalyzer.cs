@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,11 +16,17 @@ namespace HerokuAnalyzers.Platform
     /// string <c>configuration</c> parameters of StackExchange.Redis (ConnectionMultiplexer.Connect,
     /// ConnectAsync, ConfigurationOptions.Parse), the Redis cache's and SignalR backplane's connection
     /// strings, and string <c>Configuration</c> properties of the Redis integration packages.
+    /// Also a conversion of the URL (<c>new Uri(REDIS_URL)</c>, <c>Uri.TryCreate</c>) whose body builds the
+    /// StackExchange.Redis configuration without TLS, or with TLS but without accepting Heroku's self-signed
+    /// certificate: decided from that body (and, for a helper taking the URL as a parameter, its callers in
+    /// the same file), so the rule stays live in the editor.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RedisUrlAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK8005_RedisUrl);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HK8005_RedisUrl, Descriptors.HK8005_TlsLost);
+
+        private static readonly Regex SslOn = new Regex(@"\bssl\s*=\s*true\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         public override void Initialize(AnalysisContext context)
         {
@@ -33,6 +41,10 @@ namespace HerokuAnalyzers.Platform
 
                 start.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+                if (start.Compilation.GetTypeByMetadataName("System.Uri") is INamedTypeSymbol uri)
+                {
+                    start.RegisterOperationAction(c => AnalyzeConversion(c, uri), OperationKind.ObjectCreation, OperationKind.Invocation);
+                }
             });
         }
 
@@ -64,6 +76,158 @@ namespace HerokuAnalyzers.Platform
             if (ConfigVarRead.Find(value, IsRedisUrlName) is string variable)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8005_RedisUrl, value.Syntax.GetLocation(), api, variable));
+            }
+        }
+
+        /// <summary>
+        /// <c>new Uri(url)</c> or <c>Uri.TryCreate(url, …)</c> of REDIS_URL (directly, or a parameter that callers in
+        /// the same file fill with it), in a body that builds a StackExchange.Redis configuration: TLS must be turned
+        /// on and Heroku's self-signed certificate accepted there.
+        /// </summary>
+        private static void AnalyzeConversion(OperationAnalysisContext context, INamedTypeSymbol uri)
+        {
+            var source = context.Operation switch
+            {
+                IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, uri) && creation.Arguments.Length > 0
+                    => creation.Arguments[0].Value,
+                IInvocationOperation { TargetMethod: { Name: "TryCreate", IsStatic: true } } invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, uri)
+                                                                                                       && invocation.Arguments.Length > 0
+                                                                                                       && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+                    => invocation.Arguments[0].Value,
+                _ => null,
+            };
+            if (source == null || !(RedisUrlSource(source, context.CancellationToken) is string variable))
+            {
+                return;
+            }
+
+            IOperation? site = null;
+            var sslOn = false;
+            var certificateAccepted = false;
+            foreach (var operation in Operations.Root(context.Operation).Descendants())
+            {
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation when IsConfigurationOptions(creation.Type):
+                        site ??= creation;
+                        break;
+                    case IInvocationOperation invocation when IsConfigurationOptions(invocation.TargetMethod.ContainingType):
+                        if (invocation.TargetMethod.Name == "Parse")
+                        {
+                            site ??= invocation;
+                        }
+                        else if (invocation.TargetMethod.Name == "TrustIssuer")
+                        {
+                            certificateAccepted = true;
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter } argument
+                        when (parameter.Name == "configuration" || parameter.Name == "redisConnectionString") && IsRedisIntegration(parameter.ContainingSymbol)
+                             && ConfigVarRead.Find(argument.Value, IsRedisUrlName) == null:
+                        site ??= argument.Value;
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment:
+                        if (property.Name == "Configuration" && property.Type.SpecialType == SpecialType.System_String && IsRedisIntegration(property)
+                            && ConfigVarRead.Find(assignment.Value, IsRedisUrlName) == null)
+                        {
+                            site ??= assignment.Value;
+                        }
+                        else if (IsConfigurationOptions(property.ContainingType) && property.Name == "Ssl")
+                        {
+                            sslOn |= !(assignment.Value.ConstantValue is { HasValue: true, Value: false });
+                        }
+                        else if (IsConfigurationOptions(property.ContainingType) && property.Name == "SslClientAuthenticationOptions")
+                        {
+                            certificateAccepted = true;
+                        }
+
+                        break;
+                    case IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Event: { Name: "CertificateValidation" } handler } }
+                        when IsConfigurationOptions(handler.ContainingType):
+                        certificateAccepted = true;
+                        break;
+                    case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when text.IndexOf("ssl", StringComparison.OrdinalIgnoreCase) >= 0:
+                        sslOn |= Matches(SslOn, text);
+                        break;
+                }
+            }
+
+            if (site == null || (sslOn && certificateAccepted))
+            {
+                return;
+            }
+
+            var what = site is IObjectCreationOperation ? "new ConfigurationOptions" : site is IInvocationOperation ? "ConfigurationOptions.Parse(…)" : "The configuration string";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HK8005_TlsLost,
+                site.Syntax.GetLocation(),
+                what,
+                variable,
+                sslOn ? "does not accept Heroku's self-signed certificate" : "never turns TLS on",
+                sslOn
+                    ? "Build ConfigurationOptions and add a CertificateValidation callback that accepts Heroku's certificate (a configuration string cannot carry one)"
+                    : "Set Ssl = true when the scheme is rediss (ssl=true in a string) and add a CertificateValidation callback that accepts Heroku's certificate"));
+        }
+
+        /// <summary>
+        /// The REDIS_URL config var a URL comes from: read in place (through locals, ?? and ?:), or a parameter of the
+        /// enclosing method that a call in the same file fills with such a read. Same file only: the editor sees it too.
+        /// </summary>
+        private static string? RedisUrlSource(IOperation value, System.Threading.CancellationToken cancellationToken)
+        {
+            if (ConfigVarRead.Find(value, IsRedisUrlName) is string variable)
+            {
+                return variable;
+            }
+
+            if (!(Operations.WithoutConversions(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter })
+                || !(Operations.Root(value).SemanticModel is SemanticModel model))
+            {
+                return null;
+            }
+
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = call.Expression switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name != method.Name
+                    || !(model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition)
+                        && ConfigVarRead.Find(argument.Value, IsRedisUrlName) is string passed)
+                    {
+                        return passed;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsConfigurationOptions(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "ConfigurationOptions", ContainingNamespace: { Name: "Redis", ContainingNamespace.Name: "StackExchange" } };
+
+        private static bool Matches(Regex regex, string text)
+        {
+            try
+            {
+                return regex.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
             }
         }
 
