@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Text.RegularExpressions;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
+using HerokuAnalyzers.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HerokuAnalyzers.Platform
 {
@@ -15,6 +18,9 @@ namespace HerokuAnalyzers.Platform
     /// A connection-string sink is any string parameter named <c>connectionString</c> of an Npgsql
     /// assembly (NpgsqlConnection, NpgsqlDataSource(Builder), NpgsqlConnectionStringBuilder, EF Core's
     /// UseNpgsql, AddNpgsqlDataSource) and the ConnectionString property of its types.
+    /// TLS turned off is also found in the appsettings files a dyno reads (appsettings.json and
+    /// appsettings.Production.json, handed over as AdditionalFiles): an additional-file action, so it shows
+    /// in the open JSON file as in the build.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DatabaseUrlAnalyzer : DiagnosticAnalyzer
@@ -45,6 +51,7 @@ namespace HerokuAnalyzers.Platform
                     return;
                 }
 
+                start.RegisterAdditionalFileAction(AnalyzeAppSettings);
                 var regex = start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
                 start.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -104,6 +111,151 @@ namespace HerokuAnalyzers.Platform
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8004_SslDisabled, value.Syntax.GetLocation(), api, match));
             }
+        }
+
+        /// <summary>
+        /// Connection strings in the appsettings files Heroku's Production environment reads that name a server other
+        /// than this machine and set <c>SSL Mode=Disable</c> in any spelling Npgsql accepts; reported at the setting.
+        /// </summary>
+        private static void AnalyzeAppSettings(AdditionalFileAnalysisContext context)
+        {
+            var file = context.AdditionalFile;
+            if (!HerokuFiles.IsKind(context.Options, file, HerokuFiles.AppSettings)
+                || Path.GetFileName(file.Path).IndexOf(".Development.", StringComparison.OrdinalIgnoreCase) >= 0
+                || !(file.GetText(context.CancellationToken) is SourceText text))
+            {
+                return;
+            }
+
+            var root = JsonParser.Parse(text.ToString(), relaxed: true, out _);
+            if (root != null)
+            {
+                WalkAppSettings(context, text, root, "", 0);
+            }
+        }
+
+        private static void WalkAppSettings(AdditionalFileAnalysisContext context, SourceText text, JsonNode node, string key, int depth)
+        {
+            if (depth > JsonParser.MaxDepth)
+            {
+                return;
+            }
+
+            switch (node.Kind)
+            {
+                case JsonKind.Object:
+                    foreach (var member in node.Members)
+                    {
+                        WalkAppSettings(context, text, member.Value, key.Length == 0 ? member.Name : key + ":" + member.Name, depth + 1);
+                    }
+
+                    break;
+                case JsonKind.Array:
+                    for (var i = 0; i < node.Items.Count; i++)
+                    {
+                        WalkAppSettings(context, text, node.Items[i], key + ":" + i, depth + 1);
+                    }
+
+                    break;
+                case JsonKind.String when node.Text != null && SslDisabledSetting(node.Text) is (int start, int length):
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HK8004_SslDisabled,
+                        SettingLocation(context.AdditionalFile, text, node, start, length),
+                        "'" + key + "' in " + Path.GetFileName(context.AdditionalFile.Path),
+                        node.Text.Substring(start, length).Trim()));
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Where a Key=Value connection string to a remote host turns TLS off: the span of its SSL Mode setting in the
+        /// decoded string, or null. Keys as Npgsql reads them: case-insensitive "SSL Mode" or "SslMode", value Disable
+        /// (any case, quoted or not) or 0. A string without Host/Server, or whose hosts are all this machine, is left alone.
+        /// </summary>
+        private static (int Start, int Length)? SslDisabledSetting(string value)
+        {
+            if (value.Length > 4096 || value.IndexOf('=') < 0)
+            {
+                return null;
+            }
+
+            (int, int)? setting = null;
+            var remote = false;
+            var position = 0;
+            foreach (var pair in value.Split(';'))
+            {
+                var equals = pair.IndexOf('=');
+                if (equals > 0)
+                {
+                    var name = pair.Substring(0, equals).Trim().ToLowerInvariant();
+                    var setValue = pair.Substring(equals + 1).Trim().Trim('\'', '"').Trim();
+                    if ((name == "ssl mode" || name == "sslmode")
+                        && (string.Equals(setValue, "disable", StringComparison.OrdinalIgnoreCase) || setValue == "0"))
+                    {
+                        var leading = pair.Length - pair.TrimStart().Length;
+                        setting = (position + leading, pair.Trim().Length);
+                    }
+                    else if (name == "host" || name == "server")
+                    {
+                        remote |= !IsThisMachine(setValue);
+                    }
+                }
+
+                position += pair.Length + 1;
+            }
+
+            return remote ? setting : null;
+        }
+
+        /// <summary>A comma-separated host list whose every entry is localhost, a loopback address or a Unix socket directory.</summary>
+        private static bool IsThisMachine(string hosts)
+        {
+            foreach (var entry in hosts.Split(','))
+            {
+                var host = entry.Trim();
+                var colon = host.LastIndexOf(':');
+                if (colon > 0 && !host.EndsWith("]", StringComparison.Ordinal) && host.IndexOf(':') == colon)
+                {
+                    host = host.Substring(0, colon);
+                }
+
+                host = host.Trim('[', ']');
+                if (!(string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+                      || host.StartsWith("127.", StringComparison.Ordinal)
+                      || host == "::1"
+                      || host.StartsWith("/", StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The setting's own span when the JSON string holds no escapes before its end; else the whole string value as written.</summary>
+        private static Location SettingLocation(AdditionalText file, SourceText text, JsonNode node, int start, int length)
+        {
+            var lineIndex = node.Position.Line - 1;
+            var quote = node.Position.Column - 1;
+            if (lineIndex < 0 || lineIndex >= text.Lines.Count || quote < 0)
+            {
+                return HerokuFiles.Location(file, text, node.Position.Line, node.Position.Column, node.Text!.Length + 2);
+            }
+
+            var line = text.Lines[lineIndex].ToString();
+            if (quote + 1 + start + length <= line.Length && string.CompareOrdinal(line, quote + 1, node.Text, 0, start + length) == 0)
+            {
+                return HerokuFiles.Location(file, text, node.Position.Line, node.Position.Column + 1 + start, length);
+            }
+
+            // Escapes shift the raw text: span the string up to its closing quote as written.
+            var end = quote + 1;
+            while (end < line.Length && line[end] != '"')
+            {
+                end += line[end] == '\\' ? 2 : 1;
+            }
+
+            return HerokuFiles.Location(file, text, node.Position.Line, node.Position.Column, Math.Min(end, line.Length - 1) - quote + 1);
         }
 
         /// <summary>A constant pattern given to Regex that starts like a postgres:// URL.</summary>
