@@ -101,20 +101,22 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
+            var root = Operations.Root(context.Operation);
+            var uriLocal = UriLocal(context.Operation);
             IOperation? site = null;
             var sslOn = false;
             var certificateAccepted = false;
-            foreach (var operation in Operations.Root(context.Operation).Descendants())
+            foreach (var operation in root.Descendants())
             {
                 switch (operation)
                 {
                     case IObjectCreationOperation creation when IsConfigurationOptions(creation.Type):
-                        site ??= creation;
+                        site ??= Related(creation, uriLocal, root) ? creation : null;
                         break;
                     case IInvocationOperation invocation when IsConfigurationOptions(invocation.TargetMethod.ContainingType):
                         if (invocation.TargetMethod.Name == "Parse")
                         {
-                            site ??= invocation;
+                            site ??= Related(invocation, uriLocal, root) ? invocation : null;
                         }
                         else if (invocation.TargetMethod.Name == "TrustIssuer")
                         {
@@ -125,13 +127,13 @@ namespace HerokuAnalyzers.Platform
                     case IArgumentOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter } argument
                         when (parameter.Name == "configuration" || parameter.Name == "redisConnectionString") && IsRedisIntegration(parameter.ContainingSymbol)
                              && ConfigVarRead.Find(argument.Value, IsRedisUrlName) == null:
-                        site ??= argument.Value;
+                        site ??= Related(argument.Value, uriLocal, root) ? argument.Value : null;
                         break;
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment:
                         if (property.Name == "Configuration" && property.Type.SpecialType == SpecialType.System_String && IsRedisIntegration(property)
                             && ConfigVarRead.Find(assignment.Value, IsRedisUrlName) == null)
                         {
-                            site ??= assignment.Value;
+                            site ??= Related(assignment.Value, uriLocal, root) ? assignment.Value : null;
                         }
                         else if (IsConfigurationOptions(property.ContainingType) && property.Name == "Ssl")
                         {
@@ -169,6 +171,72 @@ namespace HerokuAnalyzers.Platform
                     ? "Build ConfigurationOptions and add a CertificateValidation callback that accepts Heroku's certificate (a configuration string cannot carry one)"
                     : "Set Ssl = true when the scheme is rediss (ssl=true in a string) and add a CertificateValidation callback that accepts Heroku's certificate"));
         }
+
+        /// <summary>The local the parsed Uri is kept in (<c>var uri = new Uri(…)</c>, <c>out var uri</c>), or null when it is used in place.</summary>
+        private static ILocalSymbol? UriLocal(IOperation conversion)
+        {
+            if (conversion is IInvocationOperation tryCreate)
+            {
+                foreach (var argument in tryCreate.Arguments)
+                {
+                    if (argument.Parameter?.RefKind == RefKind.Out)
+                    {
+                        return Operations.WithoutConversions(argument.Value) switch
+                        {
+                            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                            ILocalReferenceOperation local => local.Local,
+                            _ => null,
+                        };
+                    }
+                }
+
+                return null;
+            }
+
+            var parent = conversion.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// Whether a Redis configuration is built from the parsed URL: it reads the Uri local itself, or it is kept in a
+        /// local that a statement of the body fills from the Uri (<c>options.EndPoints.Add(uri.Host, uri.Port)</c>).
+        /// Without a Uri local (used in place) every configuration of the body counts.
+        /// </summary>
+        private static bool Related(IOperation site, ILocalSymbol? uriLocal, IOperation root)
+        {
+            if (uriLocal == null || References(site, uriLocal))
+            {
+                return true;
+            }
+
+            var parent = site.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            var optionsLocal = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            return optionsLocal != null
+                   && root.Descendants().OfType<IExpressionStatementOperation>().Any(statement => References(statement, optionsLocal) && References(statement, uriLocal));
+        }
+
+        private static bool References(IOperation operation, ILocalSymbol local)
+            => operation.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local));
 
         /// <summary>
         /// The REDIS_URL config var a URL comes from: read in place (through locals, ?? and ?:), or a parameter of the

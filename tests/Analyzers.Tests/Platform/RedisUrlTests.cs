@@ -105,6 +105,7 @@ public class RedisUrlTests
             var builder = WebApplication.CreateBuilder(args);
             var uri = new Uri(Environment.GetEnvironmentVariable("REDIS_URL")!);
             var password = Uri.UnescapeDataString(uri.UserInfo.Split(':')[1]);
+            var sidecar = ConnectionMultiplexer.Connect("localhost:6379,abortConnect=false");
             var plain = {|HK8005:new ConfigurationOptions { EndPoints = { { uri.Host, uri.Port } }, Password = password, Ssl = false }|};
             var redis = ConnectionMultiplexer.Connect(plain);
 
@@ -203,6 +204,13 @@ public class RedisUrlTests
                 }
 
                 public static IConnectionMultiplexer Unused() => Helper("localhost:6379");
+
+                public static IConnectionMultiplexer Logged(IConfiguration configuration)
+                {
+                    var uri = new Uri(configuration["REDIS_URL"]!);
+                    Console.WriteLine($"Redis at {uri.Host}");
+                    return ConnectionMultiplexer.Connect("localhost:6379");
+                }
             }
             """);
 
