@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using HerokuAnalyzers.Heroku;
 using HerokuAnalyzers.Infrastructure;
@@ -27,6 +28,19 @@ namespace HerokuAnalyzers.Platform
     {
         /// <summary>Diagnostic property value: wrap the argument in a Uri-based conversion.</summary>
         public const string FixConvertUrl = "ConvertDatabaseUrl";
+
+        /// <summary>
+        /// Diagnostic property value: replace a regular-expression split of DATABASE_URL by the Uri-based conversion.
+        /// Additional locations: the statement declaring the match, the interpolated connection string, the URL expression.
+        /// </summary>
+        public const string FixRegexSplit = "RewriteRegexSplit";
+
+        /// <summary>Diagnostic property: constant Key=Value pairs of the hand-built string the rewrite keeps (";Pooling=true").</summary>
+        public const string KeptSettingsProperty = "KeptSettings";
+
+        /// <summary>The five-group split copied from samples: user, password, host, port, database.</summary>
+        private static readonly Regex FiveGroupSplit = new Regex(
+            @"^\^?postgres://\(\.[*+]\):\(\.[*+]\)@\(\.[*+]\):\(\.[*+]\)/\(\.[*+]\)\$?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         private static readonly Regex SslDisabled = new Regex(
             @"\bssl\s*mode\s*=\s*disable\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -271,8 +285,230 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
+            if (Match(FiveGroupSplit, pattern) != null && RegexSplitRewrite(argument) is (ImmutableArray<Location> locations, string kept))
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(Descriptors.FixKindProperty, FixRegexSplit)
+                    .Add(KeptSettingsProperty, kept);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8004_HandParsedUrl, argument.Value.Syntax.GetLocation(), locations, properties, pattern));
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8004_HandParsedUrl, argument.Value.Syntax.GetLocation(), pattern));
         }
+
+        /// <summary>
+        /// Whether the split can be replaced by the Uri-based conversion without changing what the code means:
+        /// <c>var match = Regex.Match(DATABASE_URL read, pattern);</c> whose only uses are <c>match.Groups[n]</c> holes of one
+        /// interpolated Key=Value string, later in the same block, that is given to Npgsql as its connection string, each
+        /// hole under the key of its group (user 1, password 2, host 3, port 4, database 5). Returns the locations the fix
+        /// needs and the constant pairs it keeps (TLS settings are dropped: the conversion requires TLS); else null.
+        /// </summary>
+        private static (ImmutableArray<Location>, string)? RegexSplitRewrite(IArgumentOperation patternArgument)
+        {
+            if (!(patternArgument.Parent is IInvocationOperation { TargetMethod: { Name: "Match", IsStatic: true } } call)
+                || call.Arguments.Length != 2
+                || !(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input") is { } input)
+                || ConfigVarRead.Find(input.Value, IsDatabaseUrlName) == null
+                || !(call.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                || !(declarator.Parent is IVariableDeclarationOperation { Declarators.Length: 1 } declaration)
+                || !(declaration.Parent is IVariableDeclarationGroupOperation { Declarations.Length: 1 } group)
+                || !(group.Parent is IBlockOperation block))
+            {
+                return null;
+            }
+
+            var match = declarator.Symbol;
+            IInterpolatedStringOperation? target = null;
+            foreach (var reference in block.Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, match))
+                {
+                    continue;
+                }
+
+                // match.Groups[n] or match.Groups[n].Value, as the whole expression of a hole.
+                if (!(reference.Parent is IPropertyReferenceOperation { Property.Name: "Groups" } groups)
+                    || !(groups.Parent is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
+                    || !(HoleOf(indexer) is { Parent: IInterpolatedStringOperation interpolated }))
+                {
+                    return null;
+                }
+
+                if (target != null && !ReferenceEquals(target, interpolated))
+                {
+                    return null;
+                }
+
+                target = interpolated;
+            }
+
+            if (target == null || !IsNpgsqlConnectionString(target) || !InSameBlockAfter(target, block, group))
+            {
+                return null;
+            }
+
+            var kept = KeptSettings(target);
+            if (kept == null)
+            {
+                return null;
+            }
+
+            return (ImmutableArray.Create(group.Syntax.GetLocation(), target.Syntax.GetLocation(), input.Value.Syntax.GetLocation()), kept);
+        }
+
+        /// <summary>The hole whose whole expression is <c>match.Groups[n]</c> (or its <c>.Value</c>), without alignment or format.</summary>
+        private static IInterpolationOperation? HoleOf(IPropertyReferenceOperation indexer)
+        {
+            IOperation expression = indexer;
+            if (expression.Parent is IPropertyReferenceOperation { Property.Name: "Value" } value)
+            {
+                expression = value;
+            }
+
+            while (expression.Parent is IConversionOperation { IsImplicit: true } conversion)
+            {
+                expression = conversion;
+            }
+
+            return expression.Parent is IInterpolationOperation { Alignment: null, FormatString: null } hole && ReferenceEquals(hole.Expression, expression)
+                ? hole
+                : null;
+        }
+
+        private static bool IsNpgsqlConnectionString(IInterpolatedStringOperation value)
+        {
+            IOperation node = value;
+            while (node.Parent is IConversionOperation)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent switch
+            {
+                IArgumentOperation { Parameter: { Name: "connectionString" } parameter } => IsNpgsql(parameter.ContainingSymbol),
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "ConnectionString" } property } } assignment
+                    => ReferenceEquals(assignment.Value, node) && IsNpgsql(property),
+                _ => false,
+            };
+        }
+
+        /// <summary>The string is used in a later statement of the block that declares the match, not in a nested function.</summary>
+        private static bool InSameBlockAfter(IOperation value, IBlockOperation block, IOperation declaration)
+        {
+            for (var node = value; node.Parent != null; node = node.Parent)
+            {
+                if (node.Parent is IAnonymousFunctionOperation || node.Parent is ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (ReferenceEquals(node.Parent, block))
+                {
+                    return node.Syntax.SpanStart > declaration.Syntax.Span.End;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The constant pairs of the hand-built string that the conversion does not produce, as ";Key=Value" text, when
+        /// every hole is a group under its own key and user, password, host and database are all there; else null.
+        /// </summary>
+        private static string? KeptSettings(IInterpolatedStringOperation value)
+        {
+            var text = new System.Text.StringBuilder();
+            var groups = new System.Collections.Generic.List<int>();
+            foreach (var part in value.Parts)
+            {
+                if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string constant } })
+                {
+                    if (constant.IndexOf('\u0001') >= 0)
+                    {
+                        return null;
+                    }
+
+                    text.Append(constant);
+                }
+                else if (part is IInterpolationOperation hole && GroupNumber(hole.Expression) is int number)
+                {
+                    text.Append('\u0001');
+                    groups.Add(number);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            var seen = new System.Collections.Generic.HashSet<int>();
+            var holeIndex = 0;
+            var kept = new System.Text.StringBuilder();
+            foreach (var pair in text.ToString().Split(';'))
+            {
+                var holes = pair.Split('\u0001').Length - 1;
+                var equals = pair.IndexOf('=');
+                if (holes == 0)
+                {
+                    if (pair.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (equals <= 0)
+                    {
+                        return null;
+                    }
+
+                    var name = pair.Substring(0, equals).Trim().ToLowerInvariant();
+                    if (name != "ssl mode" && name != "sslmode" && name != "trust server certificate" && name != "trustservercertificate")
+                    {
+                        kept.Append(';').Append(pair.Trim());
+                    }
+
+                    continue;
+                }
+
+                if (holes != 1 || equals <= 0 || pair.Substring(equals + 1).Trim() != "\u0001")
+                {
+                    return null;
+                }
+
+                var group = groups[holeIndex++];
+                if (ExpectedGroup(pair.Substring(0, equals).Trim().ToLowerInvariant()) != group || !seen.Add(group))
+                {
+                    return null;
+                }
+            }
+
+            return seen.Contains(1) && seen.Contains(2) && seen.Contains(3) && seen.Contains(5) ? kept.ToString() : null;
+        }
+
+        private static int? GroupNumber(IOperation expression)
+        {
+            expression = Operations.WithoutConversions(expression);
+            if (expression is IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance })
+            {
+                expression = instance;
+            }
+
+            return expression is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                   && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int number }
+                ? number
+                : (int?)null;
+        }
+
+        /// <summary>The group of the five-group split that holds a setting, by Npgsql's key names and aliases.</summary>
+        private static int ExpectedGroup(string key) => key switch
+        {
+            "user id" or "userid" or "username" or "user name" or "uid" => 1,
+            "password" or "pwd" or "psw" => 2,
+            "host" or "server" => 3,
+            "port" => 4,
+            "database" or "db" => 5,
+            _ => 0,
+        };
 
         private static bool IsDatabaseUrlName(string name)
             => string.Equals(name, HerokuFacts.DatabaseUrlVariable, StringComparison.OrdinalIgnoreCase)

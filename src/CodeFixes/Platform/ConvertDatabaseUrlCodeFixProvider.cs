@@ -18,6 +18,9 @@ namespace HerokuAnalyzers.CodeFixes.Platform
     /// HK8004: passes DATABASE_URL through <c>HerokuDatabaseUrl.ToNpgsqlConnectionString</c>, a small
     /// Uri-based conversion added to the project once (a file of its own). Values that are not
     /// postgres:// URLs — a local connection string — pass through unchanged, so local runs keep working.
+    /// Also replaces the regular-expression split of DATABASE_URL copied from Heroku's getting-started sample
+    /// (<c>var match = Regex.Match(url, "postgres://(.*):(.*)@(.*):(.*)/(.*)")</c> and the string built from its
+    /// groups) by the same conversion, when the analyzer found the rewrite safe (see DatabaseUrlAnalyzer.FixRegexSplit).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConvertDatabaseUrlCodeFixProvider)), Shared]
     public sealed class ConvertDatabaseUrlCodeFixProvider : CodeFixProvider
@@ -26,6 +29,7 @@ namespace HerokuAnalyzers.CodeFixes.Platform
         public const string HelperFile = HelperClass + ".cs";
 
         private const string Title = "Convert DATABASE_URL with Uri into an Npgsql connection string";
+        private const string RegexTitle = "Replace the regular-expression split of DATABASE_URL by a Uri-based conversion";
         private const string HelperMethod = "ToNpgsqlConnectionString";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.HK8004_DatabaseUrl.Id);
@@ -43,7 +47,26 @@ namespace HerokuAnalyzers.CodeFixes.Platform
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(Descriptors.FixKindProperty, out var kind) || kind != DatabaseUrlAnalyzer.FixConvertUrl)
+                if (!diagnostic.Properties.TryGetValue(Descriptors.FixKindProperty, out var kind))
+                {
+                    continue;
+                }
+
+                if (kind == DatabaseUrlAnalyzer.FixRegexSplit && diagnostic.AdditionalLocations.Count == 3
+                    && root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is LocalDeclarationStatementSyntax declaration
+                    && declaration.Span == diagnostic.AdditionalLocations[0].SourceSpan
+                    && root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan, getInnermostNodeForTie: true) is InterpolatedStringExpressionSyntax built
+                    && root.FindNode(diagnostic.AdditionalLocations[2].SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax url
+                    && url.Span == diagnostic.AdditionalLocations[2].SourceSpan)
+                {
+                    diagnostic.Properties.TryGetValue(DatabaseUrlAnalyzer.KeptSettingsProperty, out var kept);
+                    context.RegisterCodeFix(
+                        CodeAction.Create(RegexTitle, ct => ReplaceSplitAsync(context.Document, declaration, built, url, kept ?? "", ct), equivalenceKey: RegexTitle),
+                        diagnostic);
+                    continue;
+                }
+
+                if (kind != DatabaseUrlAnalyzer.FixConvertUrl)
                 {
                     continue;
                 }
@@ -69,7 +92,82 @@ namespace HerokuAnalyzers.CodeFixes.Platform
 
             var call = SyntaxFactory.ParseExpression(HelperClass + "." + HelperMethod + "(" + expression.WithoutTrivia() + ")")
                 .WithTriviaFrom(expression);
-            var solution = document.WithSyntaxRoot(root.ReplaceNode(expression, call)).Project.Solution;
+            return WithHelper(document.WithSyntaxRoot(root.ReplaceNode(expression, call)), model, root);
+        }
+
+        /// <summary>
+        /// The string built from the groups becomes the conversion of the URL the split read (followed by the settings
+        /// it set besides the connection and TLS), the split's statement goes, and so does a using of
+        /// System.Text.RegularExpressions that nothing needs any more.
+        /// </summary>
+        private static async Task<Solution> ReplaceSplitAsync(Document document, LocalDeclarationStatementSyntax declaration, InterpolatedStringExpressionSyntax built, ExpressionSyntax url, string kept, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null || model == null)
+            {
+                return document.Project.Solution;
+            }
+
+            var text = HelperClass + "." + HelperMethod + "(" + url.WithoutTrivia() + ")";
+            if (kept.Length > 0)
+            {
+                text += " + " + SyntaxFactory.Literal(kept).ToString();
+            }
+
+            // A top-level statement is removed with the global statement that holds it.
+            SyntaxNode statement = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
+            var tracked = root.TrackNodes(statement, built);
+            tracked = tracked.ReplaceNode(tracked.GetCurrentNode(built)!, SyntaxFactory.ParseExpression(text).WithTriviaFrom(built));
+            tracked = tracked.RemoveNode(tracked.GetCurrentNode(statement)!, SyntaxRemoveOptions.KeepNoTrivia)!;
+            var rewritten = document.WithSyntaxRoot(tracked);
+
+            var rewrittenModel = await rewritten.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var rewrittenRoot = await rewritten.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (rewrittenModel != null && rewrittenRoot is CompilationUnitSyntax unit)
+            {
+                var unused = unit.Usings.FirstOrDefault(u => u.Alias == null && u.StaticKeyword.IsKind(SyntaxKind.None)
+                                                             && u.Name?.ToString() == RegexNamespace);
+                if (unused != null && !UsesRegexNamespace(unit, rewrittenModel, cancellationToken))
+                {
+                    rewritten = rewritten.WithSyntaxRoot(unit.RemoveNode(unused, SyntaxRemoveOptions.KeepNoTrivia)!);
+                }
+            }
+
+            return WithHelper(rewritten, model, root);
+        }
+
+        private const string RegexNamespace = "System.Text.RegularExpressions";
+
+        /// <summary>Whether any name of the file (doc comments included; <c>var</c> too) binds to a type or member of System.Text.RegularExpressions.</summary>
+        private static bool UsesRegexNamespace(CompilationUnitSyntax unit, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var name in unit.DescendantNodes(descendIntoTrivia: true).OfType<SimpleNameSyntax>())
+            {
+                if (name.FirstAncestorOrSelf<UsingDirectiveSyntax>() != null)
+                {
+                    continue;
+                }
+
+                var info = model.GetSymbolInfo(name, cancellationToken);
+                foreach (var symbol in info.Symbol != null ? new[] { info.Symbol } : info.CandidateSymbols.ToArray())
+                {
+                    var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+                    if (type?.ContainingNamespace?.ToDisplayString() == RegexNamespace)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The rewritten document's solution, with the helper file added next to it unless the project has the helper.</summary>
+        private static Solution WithHelper(Document rewritten, SemanticModel model, SyntaxNode root)
+        {
+            var document = rewritten;
+            var solution = rewritten.Project.Solution;
             if (model.Compilation.GetTypeByMetadataName(HelperClass) != null)
             {
                 return solution;
