@@ -185,7 +185,28 @@ public sealed class PlatformTests
     [Fact]
     public void Dotnet_format_inserts_the_forwarded_headers_setup_that_ends_the_redirect_loop()
     {
-        var app = _package.CreateConsumer("platform-format").AddWebProject();
+        var app = _package.CreateConsumer("platform-format").AddWebProject().WithNet8ReferencePacks();
+        app.Write("App/App.csproj", app.Read("App/App.csproj").Replace(
+            "</ItemGroup>",
+            $"""
+              <PackageReference Include="Npgsql" Version="{Versions["Npgsql8Version"]}" />
+              </ItemGroup>
+            """));
+
+        // The regular-expression split of Heroku's getting-started sample.
+        app.Write("App/Database.cs", """
+            using System.Text.RegularExpressions;
+            using Npgsql;
+
+            static class Database
+            {
+                public static NpgsqlConnection Open()
+                {
+                    var match = Regex.Match(Environment.GetEnvironmentVariable("DATABASE_URL") ?? "", @"postgres://(.*):(.*)@(.*):(.*)/(.*)");
+                    return new NpgsqlConnection($"Server={match.Groups[3]};Port={match.Groups[4]};User Id={match.Groups[1]};Password={match.Groups[2]};Database={match.Groups[5]};sslmode=Prefer;Trust Server Certificate=true");
+                }
+            }
+            """);
         app.Write("App/Program.cs", """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddHttpsRedirection(o => o.HttpsPort = 443);
@@ -194,15 +215,24 @@ public sealed class PlatformTests
             app.MapGet("/", () => "ok");
             app.Run();
             """);
-        Assert.Equal(new[] { "App/Program.cs(4,1): warning HK8001" }, app.Build("App").Diagnostics);
+        Assert.Equal(new[] { "App/Database.cs(8,91): warning HK8004", "App/Program.cs(4,1): warning HK8001" }, app.Build("App").Diagnostics);
 
-        var format = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK8001", "--no-restore");
+        var format = app.DotNetRaw("format", "analyzers", "App/App.csproj", "--diagnostics", "HK8001", "HK8004", "--no-restore");
         Assert.True(format.ExitCode == 0, format.Output);
         var fixedSource = app.Read("App/Program.cs");
         Assert.Contains("using Microsoft.AspNetCore.HttpOverrides;", fixedSource);
         // .NET 10 renamed KnownNetworks (now obsolete): the fix writes the name the project compiles against.
         Assert.Contains(".KnownIPNetworks.Clear();", fixedSource);
         Assert.True(fixedSource.IndexOf("app.UseForwardedHeaders(", StringComparison.Ordinal) < fixedSource.IndexOf("app.UseHttpsRedirection();", StringComparison.Ordinal));
+
+        // The split became the Uri-based conversion and the Regex using went with it. Under dotnet format the helper
+        // lands in the fixed file, not a new one: a new file would also be written into App.csproj as a Compile item.
+        var database = app.Read("App/Database.cs");
+        Assert.Contains("return new NpgsqlConnection(HerokuDatabaseUrl.ToNpgsqlConnectionString(Environment.GetEnvironmentVariable(\"DATABASE_URL\") ?? \"\"));", database);
+        Assert.DoesNotContain("Regex", database);
+        Assert.Contains("internal static class HerokuDatabaseUrl", database);
+        Assert.Contains("SslMode = SslMode.Require", database);
+        Assert.DoesNotContain("Compile", app.Read("App/App.csproj"));
 
         var rebuilt = app.Build("App");
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());

@@ -354,7 +354,15 @@ namespace HerokuAnalyzers.Platform
                 return null;
             }
 
-            return (ImmutableArray.Create(group.Syntax.GetLocation(), target.Syntax.GetLocation(), input.Value.Syntax.GetLocation()), kept);
+            // The argument as written: a trailing '!' has no operation of its own.
+            var url = input.Value.Syntax;
+            while (url.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax suppressed
+                   && suppressed.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression))
+            {
+                url = suppressed;
+            }
+
+            return (ImmutableArray.Create(group.Syntax.GetLocation(), target.Syntax.GetLocation(), url.GetLocation()), kept);
         }
 
         /// <summary>The hole whose whole expression is <c>match.Groups[n]</c> (or its <c>.Value</c>), without alignment or format.</summary>

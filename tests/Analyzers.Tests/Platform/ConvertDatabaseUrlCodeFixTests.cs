@@ -105,6 +105,54 @@ public class ConvertDatabaseUrlCodeFixTests
     }
 
     [Fact]
+    public Task Fix_All_converts_every_site_and_both_kinds_and_adds_the_helper_once()
+    {
+        var test = new Verify.Test { MarkupOptions = MarkupOptions.UseFirstDescriptor };
+        test.TestState.Sources.Add("""
+            using System;
+            using System.Text.RegularExpressions;
+            using Npgsql;
+
+            using var first = new NpgsqlConnection({|HK8004:Environment.GetEnvironmentVariable("DATABASE_URL")|});
+            using var second = new NpgsqlConnection({|HK8004:Environment.GetEnvironmentVariable("HEROKU_POSTGRESQL_RED_URL")|});
+            var match = Regex.Match(Environment.GetEnvironmentVariable("DATABASE_URL")!, {|HK8004:@"postgres://(.*):(.*)@(.*):(.*)/(.*)"|});
+            using var third = new NpgsqlConnection($"Host={match.Groups[3]};Port={match.Groups[4]};Username={match.Groups[1]};Password={match.Groups[2]};Database={match.Groups[5]}");
+            """);
+        test.TestState.Sources.Add(("/0/Other.cs", """
+            using System;
+            using Npgsql;
+
+            static class Other
+            {
+                public static NpgsqlConnection Open() => new NpgsqlConnection({|HK8004:Environment.GetEnvironmentVariable("DATABASE_URL")|});
+            }
+            """));
+        test.TestState.AdditionalReferences.AddRange(Net8References.PlatformClients);
+        test.FixedState.Sources.Add("""
+            using System;
+            using Npgsql;
+
+            using var first = new NpgsqlConnection(HerokuDatabaseUrl.ToNpgsqlConnectionString(Environment.GetEnvironmentVariable("DATABASE_URL")));
+            using var second = new NpgsqlConnection(HerokuDatabaseUrl.ToNpgsqlConnectionString(Environment.GetEnvironmentVariable("HEROKU_POSTGRESQL_RED_URL")));
+            using var third = new NpgsqlConnection(HerokuDatabaseUrl.ToNpgsqlConnectionString(Environment.GetEnvironmentVariable("DATABASE_URL")!));
+            """);
+        test.FixedState.Sources.Add(("/0/Other.cs", """
+            using System;
+            using Npgsql;
+
+            static class Other
+            {
+                public static NpgsqlConnection Open() => new NpgsqlConnection(HerokuDatabaseUrl.ToNpgsqlConnectionString(Environment.GetEnvironmentVariable("DATABASE_URL")));
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/HerokuDatabaseUrl.cs", Helper));
+        test.NumberOfIncrementalIterations = 4;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 2;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Herokus_sample_split_is_replaced_by_the_conversion_and_its_using_goes()
         => RegexTest(
             """
