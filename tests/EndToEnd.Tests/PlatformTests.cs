@@ -183,7 +183,7 @@ public sealed class PlatformTests
     }
 
     [Fact]
-    public void Dotnet_format_inserts_the_forwarded_headers_setup_that_ends_the_redirect_loop()
+    public void Dotnet_format_inserts_the_forwarded_headers_setup_and_converts_the_DATABASE_URL_split()
     {
         var app = _package.CreateConsumer("platform-format").AddWebProject().WithNet8ReferencePacks();
         app.Write("App/App.csproj", app.Read("App/App.csproj").Replace(

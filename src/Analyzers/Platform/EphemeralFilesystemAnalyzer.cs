@@ -54,7 +54,8 @@ namespace HerokuAnalyzers.Platform
                 Report(context, invocation, "'" + method.Name + "' saves", "an upload", "the file is gone after the next restart and other dynos never see it", "Store uploads in object storage (an S3 bucket through an add-on) or in the database");
             }
             else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
-                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && LoggerImplementation(invocation, symbols) is string logger)
+                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && LoggerImplementation(invocation, symbols) is string logger
+                     && !IsDevelopmentOnly(invocation, symbols))
             {
                 ReportLogFile(context, invocation.Syntax.GetLocation(), "'File." + method.Name + "' in the logger '" + logger + "' keeps");
             }
@@ -65,7 +66,8 @@ namespace HerokuAnalyzers.Platform
             }
             else if (method.Name == "LogTo" && method.ContainingAssembly?.Name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true
                      && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "action") is { } action
-                     && FileWriterBehind(action.Value, symbols) != null)
+                     && FileWriterBehind(action.Value, symbols) != null
+                     && !IsDevelopmentOnly(invocation, symbols))
             {
                 ReportLogFile(context, MemberCallLocation(invocation), "'LogTo' writes EF Core's log to a file and keeps");
             }
@@ -97,7 +99,7 @@ namespace HerokuAnalyzers.Platform
             {
                 Report(context, creation, "'new " + type.Name + "' keeps", "the app's database", "all its data is lost at the next restart (at least daily) and each dyno has its own copy", "Use Heroku Postgres (DATABASE_URL) for data that must last");
             }
-            else if (IsFileWriter(creation, symbols) && LoggerImplementation(creation, symbols) is string logger)
+            else if (IsFileWriter(creation, symbols) && LoggerImplementation(creation, symbols) is string logger && !IsDevelopmentOnly(creation, symbols))
             {
                 ReportLogFile(context, creation.Syntax.GetLocation(), "'new " + type.Name + "' in the logger '" + logger + "' keeps");
             }

@@ -113,6 +113,11 @@ namespace HerokuAnalyzers.Platform
                     case IObjectCreationOperation creation when IsConfigurationOptions(creation.Type):
                         site ??= Related(creation, uriLocal, root) ? creation : null;
                         break;
+                    case IInvocationOperation invocation when invocation.TargetMethod.Locations.Any(l => l.IsInSource)
+                                                              && invocation.Arguments.Any(a => IsConfigurationOptions(a.Value.Type)):
+                        // The options go to the app's own code (a ConfigureTls(options) helper): what it sets is not seen here.
+                        sslOn = certificateAccepted = true;
+                        break;
                     case IInvocationOperation invocation when IsConfigurationOptions(invocation.TargetMethod.ContainingType):
                         if (invocation.TargetMethod.Name == "Parse")
                         {

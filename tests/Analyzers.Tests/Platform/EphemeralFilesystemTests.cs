@@ -177,6 +177,21 @@ public class EphemeralFilesystemTests
                     using var reader = new FileStream("log-template.txt", FileMode.Open);
                 }
             }
+
+            sealed class DevFileLogger(IHostEnvironment environment) : ILogger
+            {
+                public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        File.AppendAllText("dev.log", formatter(state, exception));
+                    }
+                }
+            }
             """ + Types);
 
     [Fact]

@@ -205,6 +205,20 @@ public class RedisUrlTests
 
                 public static IConnectionMultiplexer Unused() => Helper("localhost:6379");
 
+                public static IConnectionMultiplexer Delegated()
+                {
+                    var uri = new Uri(Environment.GetEnvironmentVariable("REDIS_URL")!);
+                    var options = new ConfigurationOptions { EndPoints = { { uri.Host, uri.Port } } };
+                    ConfigureTls(options, uri);
+                    return ConnectionMultiplexer.Connect(options);
+                }
+
+                private static void ConfigureTls(ConfigurationOptions options, Uri uri)
+                {
+                    options.Ssl = uri.Scheme == "rediss";
+                    options.CertificateValidation += (_, _, _, _) => true;
+                }
+
                 public static IConnectionMultiplexer Logged(IConfiguration configuration)
                 {
                     var uri = new Uri(configuration["REDIS_URL"]!);
