@@ -66,7 +66,7 @@ namespace HerokuAnalyzers.Platform
             }
             else if (method.Name == "LogTo" && method.ContainingAssembly?.Name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true
                      && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "action") is { } action
-                     && FileWriterBehind(action.Value, symbols) != null
+                     && FileWriterBehind(action.Value, symbols, context.Compilation) != null
                      && !IsDevelopmentOnly(invocation, symbols))
             {
                 ReportLogFile(context, MemberCallLocation(invocation), "'LogTo' writes EF Core's log to a file and keeps");
@@ -122,7 +122,7 @@ namespace HerokuAnalyzers.Platform
         /// The file writer behind a log callback: <c>writer.WriteLine</c> (or a lambda calling it) where the writer is a
         /// local or field initialised with <c>new StreamWriter(path)</c> in the same file. Null otherwise.
         /// </summary>
-        private static IObjectCreationOperation? FileWriterBehind(IOperation callback, FileSymbols symbols)
+        private static IObjectCreationOperation? FileWriterBehind(IOperation callback, FileSymbols symbols, Compilation compilation)
         {
             callback = Operations.WithoutConversions(callback);
             if (callback is IDelegateCreationOperation delegateCreation)
@@ -146,7 +146,7 @@ namespace HerokuAnalyzers.Platform
             IOperation? initializer = instance switch
             {
                 ILocalReferenceOperation local => Operations.SingleInitializer(local),
-                IFieldReferenceOperation field => FieldInitializer(field),
+                IFieldReferenceOperation field => FieldInitializer(field, compilation),
                 _ => null,
             };
             return initializer != null && Operations.WithoutConversions(initializer) is IObjectCreationOperation creation && IsFileWriter(creation, symbols)
@@ -155,16 +155,22 @@ namespace HerokuAnalyzers.Platform
         }
 
         /// <summary>The initializer of a field declared in the same file as the reference (so the editor decides alike).</summary>
-        private static IOperation? FieldInitializer(IFieldReferenceOperation reference)
+        private static IOperation? FieldInitializer(IFieldReferenceOperation reference, Compilation compilation)
         {
-            var model = Operations.Root(reference).SemanticModel;
-            if (model == null)
-            {
-                return null;
-            }
-
+            var tree = reference.Syntax.SyntaxTree;
+            SemanticModel? model = null;
             foreach (var syntax in reference.Field.DeclaringSyntaxReferences)
             {
+                if (syntax.SyntaxTree != tree)
+                {
+                    continue;
+                }
+
+                // The initializer is another member of this file: the model the operation came with may only bind its
+                // own member (open-file analysis), so bind it with a model of the whole tree.
+#pragma warning disable RS1030 // One model of this tree, only for a LogTo callback on a StreamWriter field.
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
                 if (syntax.SyntaxTree == model.SyntaxTree
                     && syntax.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
                     && model.GetOperation(initializer.Value) is IOperation value)

@@ -43,7 +43,7 @@ namespace HerokuAnalyzers.Platform
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
                 if (start.Compilation.GetTypeByMetadataName("System.Uri") is INamedTypeSymbol uri)
                 {
-                    start.RegisterOperationAction(c => AnalyzeConversion(c, uri), OperationKind.ObjectCreation, OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeSite(c, uri), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.Argument, OperationKind.SimpleAssignment);
                 }
             });
         }
@@ -80,13 +80,50 @@ namespace HerokuAnalyzers.Platform
         }
 
         /// <summary>
+        /// A StackExchange.Redis configuration (<c>new ConfigurationOptions</c>, <c>ConfigurationOptions.Parse</c>, a
+        /// configuration string) that is the first one its body builds from a REDIS_URL conversion losing TLS. Reported
+        /// from the configuration's own action: open-file analysis keeps only what an operation action reports inside
+        /// the operation it was given.
+        /// </summary>
+        private static void AnalyzeSite(OperationAnalysisContext context, INamedTypeSymbol uri)
+        {
+            IOperation? candidate = context.Operation switch
+            {
+                IObjectCreationOperation creation when IsConfigurationOptions(creation.Type) => creation,
+                IInvocationOperation { TargetMethod.Name: "Parse" } invocation when IsConfigurationOptions(invocation.TargetMethod.ContainingType) => invocation,
+                IArgumentOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter } argument
+                    when (parameter.Name == "configuration" || parameter.Name == "redisConnectionString") && IsRedisIntegration(parameter.ContainingSymbol) => argument.Value,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Configuration", Type.SpecialType: SpecialType.System_String } property } } assignment
+                    when IsRedisIntegration(property) => assignment.Value,
+                _ => null,
+            };
+            if (candidate == null)
+            {
+                return;
+            }
+
+            foreach (var operation in Operations.Root(context.Operation).Descendants())
+            {
+                if (Evaluate(operation, uri, context.Compilation, context.CancellationToken) is (IOperation site, string variable, bool sslOn))
+                {
+                    if (site.Syntax == candidate.Syntax)
+                    {
+                        Report(context, site, variable, sslOn);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// <c>new Uri(url)</c> or <c>Uri.TryCreate(url, …)</c> of REDIS_URL (directly, or a parameter that callers in
         /// the same file fill with it), in a body that builds a StackExchange.Redis configuration: TLS must be turned
-        /// on and Heroku's self-signed certificate accepted there.
+        /// on and Heroku's self-signed certificate accepted there. Returns the first configuration built from the URL,
+        /// the variable and whether TLS is on, when something is missing; else null.
         /// </summary>
-        private static void AnalyzeConversion(OperationAnalysisContext context, INamedTypeSymbol uri)
+        private static (IOperation Site, string Variable, bool SslOn)? Evaluate(IOperation conversion, INamedTypeSymbol uri, Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
-            var source = context.Operation switch
+            var source = conversion switch
             {
                 IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, uri) && creation.Arguments.Length > 0
                     => creation.Arguments[0].Value,
@@ -96,13 +133,13 @@ namespace HerokuAnalyzers.Platform
                     => invocation.Arguments[0].Value,
                 _ => null,
             };
-            if (source == null || !(RedisUrlSource(source, context.CancellationToken) is string variable))
+            if (source == null || !(RedisUrlSource(source, compilation, cancellationToken) is string variable))
             {
-                return;
+                return null;
             }
 
-            var root = Operations.Root(context.Operation);
-            var uriLocal = UriLocal(context.Operation);
+            var root = Operations.Root(conversion);
+            var uriLocal = UriLocal(conversion);
             IOperation? site = null;
             var sslOn = false;
             var certificateAccepted = false;
@@ -160,11 +197,11 @@ namespace HerokuAnalyzers.Platform
                 }
             }
 
-            if (site == null || (sslOn && certificateAccepted))
-            {
-                return;
-            }
+            return site == null || (sslOn && certificateAccepted) ? null : (site, variable, sslOn);
+        }
 
+        private static void Report(OperationAnalysisContext context, IOperation site, string variable, bool sslOn)
+        {
             var what = site is IObjectCreationOperation ? "new ConfigurationOptions" : site is IInvocationOperation ? "ConfigurationOptions.Parse(…)" : "The configuration string";
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.HK8005_TlsLost,
@@ -247,19 +284,23 @@ namespace HerokuAnalyzers.Platform
         /// The REDIS_URL config var a URL comes from: read in place (through locals, ?? and ?:), or a parameter of the
         /// enclosing method that a call in the same file fills with such a read. Same file only: the editor sees it too.
         /// </summary>
-        private static string? RedisUrlSource(IOperation value, System.Threading.CancellationToken cancellationToken)
+        private static string? RedisUrlSource(IOperation value, Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             if (ConfigVarRead.Find(value, IsRedisUrlName) is string variable)
             {
                 return variable;
             }
 
-            if (!(Operations.WithoutConversions(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter })
-                || !(Operations.Root(value).SemanticModel is SemanticModel model))
+            if (!(Operations.WithoutConversions(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }))
             {
                 return null;
             }
 
+            // The callers are in other members of this file: the model the operation came with may only bind its own
+            // member (open-file analysis), so bind them with a model of the whole tree.
+#pragma warning disable RS1030 // One model of this tree, only when a Uri is parsed from a parameter in code that uses StackExchange.Redis.
+            var model = compilation.GetSemanticModel(value.Syntax.SyntaxTree);
+#pragma warning restore RS1030
             var root = model.SyntaxTree.GetRoot(cancellationToken);
             foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
@@ -269,16 +310,18 @@ namespace HerokuAnalyzers.Platform
                     MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
                     _ => null,
                 };
+                // Compared by declaration, not symbol identity: the editor's operations and this model may come from
+                // different compilation objects, whose source symbols are never equal.
                 if (name != method.Name
                     || !(model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
-                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                    || !SameDeclaration(invocation.TargetMethod, method))
                 {
                     continue;
                 }
 
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition)
+                    if (argument.Parameter?.Ordinal == parameter.Ordinal
                         && ConfigVarRead.Find(argument.Value, IsRedisUrlName) is string passed)
                     {
                         return passed;
@@ -287,6 +330,15 @@ namespace HerokuAnalyzers.Platform
             }
 
             return null;
+        }
+
+        private static bool SameDeclaration(IMethodSymbol called, IMethodSymbol method)
+        {
+            var declared = (called.ReducedFrom ?? called).OriginalDefinition;
+            return declared.DeclaringSyntaxReferences.Length > 0
+                   && declared.DeclaringSyntaxReferences.Length == method.OriginalDefinition.DeclaringSyntaxReferences.Length
+                   && declared.DeclaringSyntaxReferences[0].SyntaxTree == method.OriginalDefinition.DeclaringSyntaxReferences[0].SyntaxTree
+                   && declared.DeclaringSyntaxReferences[0].Span == method.OriginalDefinition.DeclaringSyntaxReferences[0].Span;
         }
 
         private static bool IsConfigurationOptions(ITypeSymbol? type)
