@@ -221,12 +221,17 @@ namespace HerokuAnalyzers.Platform
             return remote ? setting : null;
         }
 
-        /// <summary>A comma-separated host list whose every entry is localhost, a loopback address or a Unix socket directory.</summary>
+        /// <summary>A comma-separated host list whose every entry is localhost, a loopback address or a Unix socket directory (or that names none).</summary>
         private static bool IsThisMachine(string hosts)
         {
             foreach (var entry in hosts.Split(','))
             {
                 var host = entry.Trim();
+                if (host.Length == 0)
+                {
+                    continue;
+                }
+
                 var colon = host.LastIndexOf(':');
                 if (colon > 0 && !host.EndsWith("]", StringComparison.Ordinal) && host.IndexOf(':') == colon)
                 {

@@ -174,4 +174,12 @@ public class DatabaseUrlTests
             VerifySettingsAsync(
                 npgsql: false,
                 [("/app/appsettings.json", """{ "ConnectionStrings": { "Default": "Host=db.internal;SSL Mode=Disable" } }""")]));
+
+    [Fact]
+    public Task Odd_and_huge_settings_neither_crash_nor_report()
+        => VerifySettingsAsync(
+            npgsql: true,
+            [
+                ("/app/appsettings.json", "{ \"A\": \"=;=;;SSL Mode;Host\", \"B\": \"Host=[;SslMode=\", \"C\": \"SslMode=disable;Host=localhost:;Host=\", \"D\": [[[\"Host=db;SSL Mode=Require\"]]], \"E\": \"" + new string('x', 20000) + ";Host=db;SSL Mode=Disable\", \"F\": 1, \"G\": null }"),
+            ]);
 }
