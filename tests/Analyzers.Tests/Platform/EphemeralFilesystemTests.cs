@@ -114,8 +114,11 @@ public class EphemeralFilesystemTests
             using Microsoft.Extensions.Logging;
 
             var builder = WebApplication.CreateBuilder(args);
-            var efLog = new StreamWriter("logs.txt", append: true);
-            builder.Services.AddDbContext<AppDb>(o => o.UseNpgsql("Host=db").{|HK8006:LogTo(efLog.WriteLine)|});
+            StreamWriter efLog = new("logs.txt", true);
+            builder.Services.AddDbContext<AppDb>(o => o
+                .UseNpgsql("Host=db")
+                .{|HK8006:LogTo(efLog.WriteLine)|}
+                .EnableDetailedErrors());
             builder.Logging.AddProvider(new FileLoggerProvider("app.log"));
             builder.Build().Run();
 
