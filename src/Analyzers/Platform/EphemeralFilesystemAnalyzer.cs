@@ -54,24 +54,28 @@ namespace HerokuAnalyzers.Platform
                 Report(context, invocation, "'" + method.Name + "' saves", "an upload", "the file is gone after the next restart and other dynos never see it", "Store uploads in object storage (an S3 bucket through an add-on) or in the database");
             }
             else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
+                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && LoggerImplementation(invocation, symbols) is string logger
+                     && !IsDevelopmentOnly(invocation, symbols))
+            {
+                ReportLogFile(context, invocation.Syntax.GetLocation(), "'File." + method.Name + "' in the logger '" + logger + "' keeps");
+            }
+            else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
                      && !IsTemporary(invocation.Arguments[0].Value, symbols) && IsRequestHandler(invocation, symbols))
             {
                 Report(context, invocation, "'File." + method.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+            }
+            else if (method.Name == "LogTo" && method.ContainingAssembly?.Name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true
+                     && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "action") is { } action
+                     && FileWriterBehind(action.Value, symbols, context.Compilation) != null
+                     && !IsDevelopmentOnly(invocation, symbols))
+            {
+                ReportLogFile(context, MemberCallLocation(invocation), "'LogTo' writes EF Core's log to a file and keeps");
             }
             else if (method.Name == "File" && type?.ToDisplayString() == "Serilog.FileLoggerConfigurationExtensions"
                      && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path") is { } logPath && !IsTemporary(logPath.Value, symbols))
             {
                 // Sinks are configured in one chain: point at the File(…) call, not the whole chain.
-                var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call
-                    ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, call.Span.End))
-                    : invocation.Syntax.GetLocation();
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HK8006_EphemeralFilesystem,
-                    location,
-                    "'WriteTo.File' keeps",
-                    "the app's logs",
-                    "they are lost at every restart, each dyno has its own, and Heroku's log router never sees them",
-                    "Write logs to the console (standard output), which Heroku collects for heroku logs and log drains"));
+                ReportLogFile(context, MemberCallLocation(invocation), "'WriteTo.File' keeps");
             }
             else if ((method.Name == "UseSqlite" || method.Name == "AddSqlite") && method.ContainingAssembly?.Name.IndexOf("Sqlite", StringComparison.Ordinal) >= 0
                      && IsFileDatabase(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value)
@@ -89,18 +93,132 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
-            if (Is(type, symbols.SqliteConnection) && IsFileDatabase(creation.Arguments[0].Value) && !IsDevelopmentOnly(creation, symbols))
+            if ((Is(type, symbols.SqliteConnection) || Is(type, symbols.SystemDataSqliteConnection))
+                && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+                && IsFileDatabase(creation.Arguments[0].Value) && !IsDevelopmentOnly(creation, symbols))
             {
-                Report(context, creation, "'new SqliteConnection' keeps", "the app's database", "all its data is lost at the next restart (at least daily) and each dyno has its own copy", "Use Heroku Postgres (DATABASE_URL) for data that must last");
+                Report(context, creation, "'new " + type.Name + "' keeps", "the app's database", "all its data is lost at the next restart (at least daily) and each dyno has its own copy", "Use Heroku Postgres (DATABASE_URL) for data that must last");
             }
-            else if ((Is(type, symbols.FileStream) && OpensForWriting(creation) || Is(type, symbols.StreamWriter) && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
-                     && !IsTemporary(creation.Arguments[0].Value, symbols)
+            else if (IsFileWriter(creation, symbols) && LoggerImplementation(creation, symbols) is string logger && !IsDevelopmentOnly(creation, symbols))
+            {
+                ReportLogFile(context, creation.Syntax.GetLocation(), "'new " + type.Name + "' in the logger '" + logger + "' keeps");
+            }
+            else if (IsFileWriter(creation, symbols)
                      && !IsUploadTarget(creation, symbols)
                      && IsRequestHandler(creation, symbols))
             {
                 Report(context, creation, "'new " + type.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
             }
         }
+
+        /// <summary>A FileStream opened for writing or a StreamWriter on a path, outside the temp folder.</summary>
+        private static bool IsFileWriter(IObjectCreationOperation creation, FileSymbols symbols)
+            => creation.Arguments.Length > 0
+               && (Is(creation.Type as INamedTypeSymbol, symbols.FileStream) && OpensForWriting(creation)
+                   || Is(creation.Type as INamedTypeSymbol, symbols.StreamWriter) && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+               && !IsTemporary(creation.Arguments[0].Value, symbols);
+
+        /// <summary>
+        /// The file writer behind a log callback: <c>writer.WriteLine</c> (or a lambda calling it) where the writer is a
+        /// local or field initialised with <c>new StreamWriter(path)</c> in the same file. Null otherwise.
+        /// </summary>
+        private static IObjectCreationOperation? FileWriterBehind(IOperation callback, FileSymbols symbols, Compilation compilation)
+        {
+            callback = Operations.WithoutConversions(callback);
+            if (callback is IDelegateCreationOperation delegateCreation)
+            {
+                callback = delegateCreation.Target;
+            }
+
+            var instance = callback switch
+            {
+                IMethodReferenceOperation reference => reference.Instance,
+                IAnonymousFunctionOperation lambda => lambda.Body.Descendants().OfType<IInvocationOperation>()
+                    .FirstOrDefault(i => i.Instance != null && Is(i.Instance.Type as INamedTypeSymbol, symbols.StreamWriter))?.Instance,
+                _ => null,
+            };
+            if (instance == null)
+            {
+                return null;
+            }
+
+            instance = Operations.WithoutConversions(instance);
+            IOperation? initializer = instance switch
+            {
+                ILocalReferenceOperation local => Operations.SingleInitializer(local),
+                IFieldReferenceOperation field => FieldInitializer(field, compilation),
+                _ => null,
+            };
+            return initializer != null && Operations.WithoutConversions(initializer) is IObjectCreationOperation creation && IsFileWriter(creation, symbols)
+                ? creation
+                : null;
+        }
+
+        /// <summary>The initializer of a field declared in the same file as the reference (so the editor decides alike).</summary>
+        private static IOperation? FieldInitializer(IFieldReferenceOperation reference, Compilation compilation)
+        {
+            var tree = reference.Syntax.SyntaxTree;
+            SemanticModel? model = null;
+            foreach (var syntax in reference.Field.DeclaringSyntaxReferences)
+            {
+                if (syntax.SyntaxTree != tree)
+                {
+                    continue;
+                }
+
+                // The initializer is another member of this file: the model the operation came with may only bind its
+                // own member (open-file analysis), so bind it with a model of the whole tree.
+#pragma warning disable RS1030 // One model of this tree, only for a LogTo callback on a StreamWriter field.
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (syntax.SyntaxTree == model.SyntaxTree
+                    && syntax.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+                    && model.GetOperation(initializer.Value) is IOperation value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The name of the ILogger / ILoggerProvider implementation the operation sits in (its members and field initializers), or null.</summary>
+        private static string? LoggerImplementation(IOperation operation, FileSymbols symbols)
+        {
+            if (symbols.Logger == null && symbols.LoggerProvider == null)
+            {
+                return null;
+            }
+
+            var member = Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            for (var type = member as INamedTypeSymbol ?? member?.ContainingType; type != null; type = type.ContainingType)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (Is(implemented, symbols.Logger) || Is(implemented, symbols.LoggerProvider))
+                    {
+                        return type.Name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>From the called member's name to the end of the call: one link of a configuration chain.</summary>
+        private static Location MemberCallLocation(IInvocationOperation invocation)
+            => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call
+                ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, call.Span.End))
+                : invocation.Syntax.GetLocation();
+
+        private static void ReportLogFile(OperationAnalysisContext context, Location location, string what)
+            => context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HK8006_EphemeralFilesystem,
+                location,
+                what,
+                "the app's logs",
+                "they are lost at every restart, each dyno has its own, and Heroku's log router never sees them",
+                "Write logs to the console (standard output), which Heroku collects for heroku logs and log drains"));
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string what, string data, string consequence, string fix)
             => context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK8006_EphemeralFilesystem, operation.Syntax.GetLocation(), what, data, consequence, fix));
@@ -244,6 +362,12 @@ namespace HerokuAnalyzers.Platform
 
             public INamedTypeSymbol? SqliteConnection { get; private set; }
 
+            public INamedTypeSymbol? SystemDataSqliteConnection { get; private set; }
+
+            public INamedTypeSymbol? Logger { get; private set; }
+
+            public INamedTypeSymbol? LoggerProvider { get; private set; }
+
             /// <summary>Null without ASP.NET Core: a console tool's files are its own business.</summary>
             public static FileSymbols? TryCreate(Compilation compilation)
             {
@@ -260,6 +384,9 @@ namespace HerokuAnalyzers.Platform
                         ControllerBase = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase"),
                         PageModel = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
                         SqliteConnection = KnownTypes.Get(compilation, "Microsoft.Data.Sqlite.SqliteConnection"),
+                        SystemDataSqliteConnection = KnownTypes.Get(compilation, "System.Data.SQLite.SQLiteConnection"),
+                        Logger = KnownTypes.Get(compilation, "Microsoft.Extensions.Logging.ILogger"),
+                        LoggerProvider = KnownTypes.Get(compilation, "Microsoft.Extensions.Logging.ILoggerProvider"),
                     };
             }
         }

@@ -99,6 +99,16 @@ namespace HerokuAnalyzers.Infrastructure
             description: "Heroku Key-Value Store sets REDIS_URL to redis://:PASSWORD@HOST:PORT, or rediss:// with TLS, which newer plans require; its certificate is self-signed. A StackExchange.Redis configuration string is a comma-separated list of host:port endpoints and key=value options; URLs are not supported.",
             helpLinkUri: HelpLinks.For("HK8005"));
 
+        public static readonly DiagnosticDescriptor HK8005_TlsLost = new DiagnosticDescriptor(
+            id: "HK8005",
+            title: "Convert Heroku's REDIS_URL before giving it to StackExchange.Redis",
+            messageFormat: "{0} is built from {1} but {2}: Heroku Key-Value Store gives a rediss:// URL, accepts only TLS connections and presents a self-signed certificate, so every connection fails (H10 when the app connects at boot). {3}.",
+            category: Categories.Platform,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Every Heroku Key-Value Store plan requires TLS, and its certificate is self-signed. StackExchange.Redis turns TLS on only with Ssl = true (ssl=true in a configuration string) and, by default, rejects a certificate the machine does not trust; only ConfigurationOptions can carry the CertificateValidation callback (or TrustIssuer) that accepts it.",
+            helpLinkUri: HelpLinks.For("HK8005"));
+
         /// <summary>HK8002: a warning for sign-in and session cookies; reported as a suggestion for antiforgery and TempData of MVC and Razor Pages.</summary>
         public static readonly DiagnosticDescriptor HK8002_DataProtectionKeys = new DiagnosticDescriptor(
             id: "HK8002",

@@ -40,6 +40,10 @@ public sealed class EditorBuildConsistencyTests
 
         var build = await AssertConsistentAsync(app);
 
+        // An additional-file finding of a code rule (TLS off in appsettings.json) is compared too.
+        Assert.Contains(build, d => d.Id == "HK8004" && Path.GetFileName(d.Location.GetLineSpan().Path) == "appsettings.json");
+        // Findings decided from a helper's same-file caller, a logger implementation and a System.Data.SQLite store.
+        Assert.Equal(new[] { "HK8005", "HK8006", "HK8006" }, build.Where(d => Path.GetFileName(d.Location.GetLineSpan().Path) == "TradeStore.cs").Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         var codeRules = app.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal);
         Assert.Equal(codeRules, build.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
 

@@ -134,4 +134,83 @@ public class DatabaseUrlTests
             var url = System.Environment.GetEnvironmentVariable("DATABASE_URL");
             var match = System.Text.RegularExpressions.Regex.Match(url ?? "", @"postgres://(.*):(.*)@(.*):(.*)/(.*)");
             """, npgsql: false).RunAsync();
+
+    private static Task VerifySettingsAsync(bool npgsql, (string Path, string Json)[] files, params DiagnosticResult[] expected)
+    {
+        var test = WithNpgsql("var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();\n", npgsql);
+        var config = "is_global = true\n";
+        foreach (var (path, json) in files)
+        {
+            test.TestState.AdditionalFiles.Add((path, json));
+            config += $"\n[{path}]\nbuild_metadata.AdditionalFiles.HerokuFileKind = AppSettings\n";
+        }
+
+        test.TestState.AnalyzerConfigFiles.Add(("/.heroku-appsettings.globalconfig", config));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult SslOff(string path, int line, int column, int endColumn, string key, string setting)
+        => new DiagnosticResult("HK8004", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithSpan(path, line, column, line, endColumn).WithMessage(
+            $"'{key}' in {System.IO.Path.GetFileName(path)} turns TLS off ({setting}): Heroku Postgres only accepts TLS connections, so the app cannot reach its database (H10 when it connects at boot). Use SSL Mode=Require.");
+
+    [Fact]
+    public Task SSL_Mode_Disable_in_the_appsettings_a_dyno_reads_is_reported_at_the_setting()
+        => VerifySettingsAsync(
+            npgsql: true,
+            [
+                ("/app/appsettings.json", """
+                    {
+                      "ConnectionStrings": {
+                        "Default": "Host=ec2-54-1-2-3.compute-1.amazonaws.com;Database=shop;SSL Mode=Disable;Pooling=true",
+                        "Local": "Host=localhost;Database=shop;SSL Mode=Disable"
+                      }
+                    }
+                    """),
+                ("/app/appsettings.Production.json", """
+                    {
+                      // relaxed JSON, as configuration reads it
+                      "Database": { "Replicas": [ "server=10.0.0.5,localhost; sslmode = '0'", ], },
+                      "Reports": "HOST=reports.internal;SSLMODE=DISABLE",
+                      "Escaped": "Host=db.internal;Search Path=\"app\";sslmode=disable",
+                    }
+                    """),
+            ],
+            SslOff("/app/appsettings.Production.json", 3, 59, 72, "Database:Replicas:0", "sslmode = '0'"),
+            SslOff("/app/appsettings.Production.json", 4, 37, 52, "Reports", "SSLMODE=DISABLE"),
+            SslOff("/app/appsettings.Production.json", 5, 14, 68, "Escaped", "sslmode=disable"),
+            SslOff("/app/appsettings.json", 3, 73, 89, "ConnectionStrings:Default", "SSL Mode=Disable"));
+
+    [Fact]
+    public Task TLS_settings_local_hosts_the_Development_file_and_apps_without_Npgsql_are_left_alone()
+        => Task.WhenAll(
+            VerifySettingsAsync(
+                npgsql: true,
+                [
+                    ("/app/appsettings.json", """
+                        {
+                          "ConnectionStrings": {
+                            "Heroku": "Host=ec2-54-1-2-3.compute-1.amazonaws.com;SSL Mode=Require;Trust Server Certificate=true",
+                            "Prefer": "Host=db.internal;SslMode=Prefer",
+                            "Loopback": "Host=127.0.0.1:5432,[::1];SSL Mode=Disable",
+                            "Socket": "Host=/var/run/postgresql;SSL Mode=Disable",
+                            "NoHost": "Database=shop;SSL Mode=Disable",
+                            "MySql": "Server=mysql.internal;SslMode=Disabled",
+                            "Prose": "Set SSL Mode=Disable only on your machine"
+                          },
+                          "Broken": [ "Host=db;SSL Mode=Disable"
+                        """),
+                    ("/app/appsettings.Development.json", """{ "ConnectionStrings": { "Default": "Host=dev.internal;SSL Mode=Disable" } }"""),
+                ]),
+            VerifySettingsAsync(
+                npgsql: false,
+                [("/app/appsettings.json", """{ "ConnectionStrings": { "Default": "Host=db.internal;SSL Mode=Disable" } }""")]));
+
+    [Fact]
+    public Task Odd_and_huge_settings_neither_crash_nor_report()
+        => VerifySettingsAsync(
+            npgsql: true,
+            [
+                ("/app/appsettings.json", "{ \"A\": \"=;=;;SSL Mode;Host\", \"B\": \"Host=[;SslMode=\", \"C\": \"SslMode=disable;Host=localhost:;Host=\", \"D\": [[[\"Host=db;SSL Mode=Require\"]]], \"E\": \"" + new string('x', 20000) + ";Host=db;SSL Mode=Disable\", \"F\": 1, \"G\": null }"),
+            ]);
 }

@@ -107,4 +107,113 @@ public class EphemeralFilesystemTests
             });
             app.Run();
             """ + Types);
+
+    [Fact]
+    public Task Hand_made_log_files_in_logger_implementations_and_EF_Cores_LogTo_are_reported()
+        => VerifyAsync(Usings + """
+            using Microsoft.Extensions.Logging;
+
+            var builder = WebApplication.CreateBuilder(args);
+            StreamWriter efLog = new("logs.txt", true);
+            builder.Services.AddDbContext<AppDb>(o => o
+                .UseNpgsql("Host=db")
+                .{|HK8006:LogTo(efLog.WriteLine)|}
+                .EnableDetailedErrors());
+            builder.Logging.AddProvider(new FileLoggerProvider("app.log"));
+            builder.Build().Run();
+
+            sealed class FileLoggerProvider(string path) : ILoggerProvider
+            {
+                private readonly StreamWriter _writer = {|HK8006:new StreamWriter(path, append: true)|};
+
+                public ILogger CreateLogger(string categoryName) => new FileLogger(path);
+
+                public void Dispose() => _writer.Dispose();
+            }
+
+            sealed class FileLogger(string path) : ILogger
+            {
+                public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                {
+                    {|HK8006:File.AppendAllText(path, formatter(state, exception) + Environment.NewLine)|};
+                    using var stream = {|HK8006:new FileStream(Path.Combine(AppContext.BaseDirectory, "errors.log"), FileMode.Append)|};
+                }
+            }
+
+            sealed class AuditDb : DbContext
+            {
+                private readonly StreamWriter _log = new StreamWriter("ef.log", append: true);
+
+                protected override void OnConfiguring(DbContextOptionsBuilder options) => options.{|HK8006:LogTo(line => _log.WriteLine(line), LogLevel.Information)|};
+            }
+            """ + Types);
+
+    [Fact]
+    public Task Loggers_writing_to_the_console_temp_files_or_reading_and_LogTo_the_console_are_left_alone()
+        => VerifyAsync(Usings + """
+            using Microsoft.Extensions.Logging;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var scratch = new StreamWriter(Path.Combine(Path.GetTempPath(), "ef.log"));
+            builder.Services.AddDbContext<AppDb>(o => o.UseNpgsql("Host=db").LogTo(Console.WriteLine).LogTo(scratch.WriteLine));
+            var report = new StreamWriter("report.csv");
+            report.WriteLine("a,b");
+            builder.Build().Run();
+
+            sealed class ConsoleLogger : ILogger
+            {
+                private readonly TextWriter _out = Console.Out;
+
+                public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                {
+                    _out.WriteLine(formatter(state, exception));
+                    File.AppendAllText(Path.Combine(Path.GetTempPath(), "trace.log"), "x");
+                    var template = File.ReadAllText("log-template.txt");
+                    using var reader = new FileStream("log-template.txt", FileMode.Open);
+                }
+            }
+
+            sealed class DevFileLogger(IHostEnvironment environment) : ILogger
+            {
+                public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        File.AppendAllText("dev.log", formatter(state, exception));
+                    }
+                }
+            }
+            """ + Types);
+
+    [Fact]
+    public Task A_System_Data_SQLite_file_database_is_reported_in_memory_and_development_ones_are_not()
+        => VerifyAsync(Usings + """
+            using System.Data.SQLite;
+            using Microsoft.Extensions.Configuration;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var path = Path.Combine(builder.Environment.ContentRootPath, "NinjaTrader.sqlite");
+            using var store = {|HK8006:new SQLiteConnection($"Data Source={path};Version=3;")|};
+            using var configured = {|HK8006:new SQLiteConnection(builder.Configuration.GetConnectionString("Trades"), true)|};
+            using var memory = new SQLiteConnection("Data Source=:memory:;Version=3;New=True;");
+            using var copy = new SQLiteConnection(memory);
+            if (builder.Environment.IsDevelopment())
+            {
+                using var local = new SQLiteConnection("Data Source=dev.sqlite");
+            }
+
+            builder.Build().Run();
+            """ + Types);
 }
