@@ -58,47 +58,21 @@ namespace HerokuAnalyzers.RequestPath
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var symbols = RequestPathSymbols.TryCreate(start.Compilation);
-                if (symbols == null)
+                var reach = RequestReach.For(start.Compilation, start.Options);
+                if (reach == null)
                 {
                     return;
                 }
 
-                var compilation = start.Compilation;
+                var symbols = reach.Symbols;
                 var twins = new AsyncTwins(symbols);
-                var analyzerOptions = start.Options;
-                var optionsByTree = new ConcurrentDictionary<SyntaxTree, RequestPathOptions>();
-                RequestPathOptions OptionsFor(SyntaxTree tree) => optionsByTree.GetOrAdd(tree, t => RequestPathOptions.Read(HerokuOptions.For(analyzerOptions, t)));
-
-                // Whether a type is a controller's base is known only from every controller: the source types
-                // are listed once, and only for a method of a type that could be such a base.
-                var allControllers = new Lazy<RequestHandlers>(() => new RequestHandlers(symbols, Controllers(compilation, symbols)), LazyThreadSafetyMode.ExecutionAndPublication);
-                var noControllers = new RequestHandlers(symbols, Array.Empty<INamedTypeSymbol>());
-                string? HandlerName(IMethodSymbol method)
-                {
-                    var type = method.ContainingType;
-                    if (type == null)
-                    {
-                        return null;
-                    }
-
-                    if (RequestHandlers.IsController(type, symbols))
-                    {
-                        return new RequestHandlers(symbols, new[] { type }).HandlerName(method);
-                    }
-
-                    return type.TypeKind != TypeKind.Class || type.IsSealed || type.IsStatic || !type.Locations.Any(l => l.IsInSource)
-                        ? noControllers.HandlerName(method)
-                        : allControllers.Value.HandlerName(method);
-                }
-
-                var graph = new CallGraph(compilation, symbols, OptionsFor, HandlerName);
+                var graph = reach.Graph;
                 start.RegisterOperationBlockAction(c =>
                 {
                     var initializer = IsInstanceInitializer(c.OwningSymbol);
                     if ((c.OwningSymbol is IMethodSymbol || initializer) && c.OperationBlocks.Length > 0)
                     {
-                        var options = OptionsFor(c.OperationBlocks[0].Syntax.SyntaxTree);
+                        var options = reach.OptionsFor(c.OperationBlocks[0].Syntax.SyntaxTree);
                         var bodies = new BodyWalker(symbols, twins, options).Walk(c.OwningSymbol, c.OperationBlocks, c.CancellationToken);
                         foreach (var body in bodies)
                         {
@@ -109,7 +83,7 @@ namespace HerokuAnalyzers.RequestPath
 
                             if (initializer && SymbolEqualityComparer.Default.Equals(body.Key, c.OwningSymbol))
                             {
-                                ReportInitializer(c, graph, HandlerName, body);
+                                ReportInitializer(c, graph, reach.HandlerName, body);
                             }
                             else
                             {
@@ -176,28 +150,6 @@ namespace HerokuAnalyzers.RequestPath
                 if (!(reached.Detached && finding.Descriptor == Descriptors.HK1006_RequestTokenNotPassed))
                 {
                     context.ReportDiagnostic(finding.WithoutFix().ToDiagnostic(reached.From ?? context.OwningSymbol.ContainingType.Name + " constructor"));
-                }
-            }
-        }
-
-        private static IEnumerable<INamedTypeSymbol> Controllers(Compilation compilation, RequestPathSymbols symbols)
-        {
-            var namespaces = new Stack<INamespaceSymbol>();
-            namespaces.Push(compilation.Assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
-            {
-                var current = namespaces.Pop();
-                foreach (var ns in current.GetNamespaceMembers())
-                {
-                    namespaces.Push(ns);
-                }
-
-                foreach (var type in current.GetTypeMembers())
-                {
-                    if (RequestHandlers.IsController(type, symbols))
-                    {
-                        yield return type;
-                    }
                 }
             }
         }
