@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using HerokuAnalyzers.Infrastructure;
+using HerokuAnalyzers.RequestPath;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,9 +13,11 @@ namespace HerokuAnalyzers.Platform
 {
     /// <summary>
     /// HK8006: data kept on the dyno's ephemeral, per-dyno filesystem — uploads saved to files, files
-    /// written by request handlers (controller and Razor Page actions, minimal-API delegates), Serilog's
-    /// file sink, and a SQLite database used as the app's store. Everything is decided from the operation and its own
-    /// body, so the rule runs live in the editor; writes under Path.GetTempPath() are scratch and fine.
+    /// written by request handlers (controller and Razor Page actions, minimal-API delegates) or by code they
+    /// call (the request-path rules' backward search, shared through <see cref="RequestReach"/>), Serilog's
+    /// file sink, and a SQLite database used as the app's store. Everything is decided from the operation, its own
+    /// body and the call graph's cached backward search, so the rule runs live in the editor; writes under
+    /// Path.GetTempPath() are scratch and fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EphemeralFilesystemAnalyzer : DiagnosticAnalyzer
@@ -38,12 +41,13 @@ namespace HerokuAnalyzers.Platform
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+                var reach = RequestReach.For(start.Compilation, start.Options);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, reach), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, reach), OperationKind.ObjectCreation);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, FileSymbols symbols)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, FileSymbols symbols, RequestReach? reach)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
@@ -60,9 +64,9 @@ namespace HerokuAnalyzers.Platform
                 ReportLogFile(context, invocation.Syntax.GetLocation(), "'File." + method.Name + "' in the logger '" + logger + "' keeps");
             }
             else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
-                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && IsRequestHandler(invocation, symbols))
+                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && OnRequestPath(invocation, symbols, reach, context.CancellationToken) is string where)
             {
-                Report(context, invocation, "'File." + method.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+                Report(context, invocation, "'File." + method.Name + "' " + where + " writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
             }
             else if (method.Name == "LogTo" && method.ContainingAssembly?.Name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true
                      && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "action") is { } action
@@ -85,7 +89,7 @@ namespace HerokuAnalyzers.Platform
             }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, FileSymbols symbols)
+        private static void AnalyzeCreation(OperationAnalysisContext context, FileSymbols symbols, RequestReach? reach)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is not INamedTypeSymbol type || creation.Arguments.Length == 0)
@@ -105,9 +109,9 @@ namespace HerokuAnalyzers.Platform
             }
             else if (IsFileWriter(creation, symbols)
                      && !IsUploadTarget(creation, symbols)
-                     && IsRequestHandler(creation, symbols))
+                     && OnRequestPath(creation, symbols, reach, context.CancellationToken) is string where)
             {
-                Report(context, creation, "'new " + type.Name + "' in a request handler writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
+                Report(context, creation, "'new " + type.Name + "' " + where + " writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
             }
         }
 
@@ -297,6 +301,33 @@ namespace HerokuAnalyzers.Platform
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where the write runs for a request: "in a request handler" (an action, a page handler, a Map* delegate,
+        /// or any other entry the request-path rules know), "on the request path (reached from X)" for code a
+        /// handler calls (the request-path rules' backward search, <see cref="CallGraph"/>), or null.
+        /// </summary>
+        private static string? OnRequestPath(IOperation operation, FileSymbols symbols, RequestReach? reach, System.Threading.CancellationToken cancellationToken)
+        {
+            if (IsRequestHandler(operation, symbols))
+            {
+                return "in a request handler";
+            }
+
+            if (reach == null || !(Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method))
+            {
+                return null;
+            }
+
+            // A lambda belongs to the body it is written in (as for the request-path rules).
+            while (method.MethodKind == MethodKind.AnonymousFunction && method.ContainingSymbol is IMethodSymbol outer)
+            {
+                method = outer;
+            }
+
+            var reached = reach.Graph.Reach(method, cancellationToken);
+            return reached == null ? null : reached.From == null ? "in a request handler" : "on the request path (reached from " + reached.From + ")";
         }
 
         /// <summary>A controller or Razor Page action, or a delegate given to a Map* endpoint method.</summary>

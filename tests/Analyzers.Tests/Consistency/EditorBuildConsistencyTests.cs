@@ -50,6 +50,9 @@ public sealed class EditorBuildConsistencyTests
         // Initializers run in the constructors: a controller's per request, a singleton's in the first request.
         Assert.Contains(build, d => d.Id == "HK1003" && d.GetMessage().Contains("(reached from InvoicesController constructor)", StringComparison.Ordinal));
         Assert.Contains(build, d => d.Id == "HK1003" && d.GetMessage().Contains("(reached from the constructor of singleton Pricing, on its first resolution in a request)", StringComparison.Ordinal));
+
+        // HK8006 follows a write in a service back to the handler that calls it, in another file.
+        Assert.Contains(build, d => d.Id == "HK8006" && d.GetMessage().Contains("on the request path (reached from InvoicesController.Pdf)", StringComparison.Ordinal));
     }
 
     [Fact]

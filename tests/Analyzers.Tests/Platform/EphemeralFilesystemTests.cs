@@ -71,11 +71,12 @@ public class EphemeralFilesystemTests
             var scratch = new LoggerConfiguration().WriteTo.File(Path.Combine(Path.GetTempPath(), "debug.log")).CreateLogger();
             """ + Types);
 
-    private static Task VerifyAsync(string code)
+    private static Task VerifyAsync(string code, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
     {
         var test = new Verify.Test { TestCode = code };
         test.TestState.AdditionalReferences.AddRange(Net8References.EfCore);
         test.TestState.AdditionalReferences.AddRange(Net8References.PlatformClients);
+        test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
 
@@ -107,6 +108,62 @@ public class EphemeralFilesystemTests
             });
             app.Run();
             """ + Types);
+
+    [Fact]
+    public Task Writes_in_code_a_handler_calls_are_reported_with_the_handler_startup_and_background_code_are_not()
+        => VerifyAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddScoped<NoteStore>();
+            builder.Services.AddHostedService<Exporter>();
+            var app = builder.Build();
+            Seed.Write();
+            app.MapPost("/notes", (string text, NoteStore store) => store.Save(text));
+            app.Run();
+
+            public class NoteStore
+            {
+                public void Save(string text)
+                {
+                    {|#0:File.AppendAllText("notes.txt", text)|};
+                    using var writer = {|#1:new StreamWriter("last-note.txt")|};
+                    writer.Write(text);
+                }
+
+                public void Scratch(string text) => File.WriteAllText(Path.Combine(Path.GetTempPath(), "n.txt"), text);
+            }
+
+            public class NotesController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Post(string text)
+                {
+                    new Archive().Keep(text);
+                    return Ok();
+                }
+            }
+
+            public class Archive
+            {
+                public void Keep(string text) => {|#2:File.WriteAllText("archive/" + Guid.NewGuid() + ".txt", text)|};
+            }
+
+            static class Seed
+            {
+                public static void Write() => File.WriteAllText("seed.txt", "1");
+            }
+
+            public class Exporter : BackgroundService
+            {
+                protected override Task ExecuteAsync(System.Threading.CancellationToken stoppingToken)
+                {
+                    File.WriteAllText("export.csv", "a,b");
+                    return Task.CompletedTask;
+                }
+            }
+            """,
+            Verify.Diagnostic("HK8006").WithLocation(0).WithArguments("'File.AppendAllText' on the request path (reached from MapPost \"/notes\") writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files"),
+            Verify.Diagnostic("HK8006").WithLocation(1).WithArguments("'new StreamWriter' on the request path (reached from MapPost \"/notes\") writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files"),
+            Verify.Diagnostic("HK8006").WithLocation(2).WithArguments("'File.WriteAllText' on the request path (reached from NotesController.Post) writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files"));
 
     [Fact]
     public Task Hand_made_log_files_in_logger_implementations_and_EF_Cores_LogTo_are_reported()

@@ -26,6 +26,7 @@ public sealed class InvoicesController(IMemoryCache cache, Pricing pricing, Http
     {
         pricing.Throttle();
         pricing.Render();
+        pricing.Snapshot(id);
         return System.IO.File.ReadAllText("/tmp/" + id + ".pdf");
     }
 

@@ -15,5 +15,8 @@ public sealed class Pricing
     /// <summary>Reached from a controller in another file.</summary>
     public void Throttle() => Thread.Sleep(500);
 
+    /// <summary>Reached from a controller in another file: the snapshot stays on one dyno until its restart.</summary>
+    public void Snapshot(string id) => File.WriteAllText("snapshots/" + id + ".json", _table);
+
     public void Render() => Process.Start("convert", "invoice.pdf")!.WaitForExit();
 }
