@@ -120,6 +120,19 @@ public sealed class PlatformTests
             }
             """);
 
+        // A write in a helper an endpoint calls: followed back to the endpoint by the request-path search; and
+        // DATABASE_URL taken apart with Split (HK8004's hand-parsing form).
+        app.Write("App/Notes.cs", """
+            static class NotesEndpoints
+            {
+                public static void Map(WebApplication app) => app.MapPost("/keep", async (string note) => await KeepAsync(note));
+
+                static async Task KeepAsync(string note) => await File.AppendAllTextAsync("kept.txt", note);
+
+                public static string DatabaseHost(string url) => Environment.GetEnvironmentVariable("DATABASE_URL")!.Split('@')[1];
+            }
+            """);
+
         // TLS turned off for a remote database in the settings a dyno reads; the developer's own settings stay alone.
         app.Write("App/appsettings.json", "{\n  \"ConnectionStrings\": {\n    \"Orders\": \"Host=orders-db.internal;Database=orders;SSL Mode=Disable\",\n    \"Local\": \"Host=localhost;Database=orders;SslMode=Disable\"\n  }\n}\n");
         app.Write("App/appsettings.Development.json", "{\n  \"ConnectionStrings\": {\n    \"Orders\": \"Host=dev-db.internal;sslmode=disable\"\n  }\n}\n");
@@ -132,6 +145,8 @@ public sealed class PlatformTests
         Assert.Equal(
             new[]
             {
+                "App/Notes.cs(5,55): warning HK8006",
+                "App/Notes.cs(7,54): warning HK8004",
                 "App/Program.cs(10,1): warning HK8001",
                 "App/Program.cs(11,53): warning HK8001",
                 "App/Program.cs(12,41): warning HK8004",
@@ -168,6 +183,8 @@ public sealed class PlatformTests
         Assert.Equal(
             new[]
             {
+                "App/Notes.cs(5,55): warning HK8006",
+                "App/Notes.cs(7,54): warning HK8004",
                 "App/Program.cs(12,41): warning HK8004",
                 "App/Program.cs(14,43): warning HK8005",
                 "App/Program.cs(16,52): warning HK8006",
