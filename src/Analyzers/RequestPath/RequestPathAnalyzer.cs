@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using HerokuAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
