@@ -38,16 +38,16 @@ namespace HerokuAnalyzers.Hosting
     /// HK3003, written once for the analyzer (build and editor) and the HerokuCheck gate: addresses in the
     /// appsettings files a dyno reads (Heroku runs the app as Production, docs/heroku-facts.md#buildpack-env).
     /// Kestrel:Endpoints override every urls source including the buildpack's --urls, so they are always
-    /// reported; a urls key loses to a --urls or ASPNETCORE_URLS of the web command
-    /// (docs/heroku-facts.md#kestrel-binding), so it is reported only when the web command sets none. JSON
-    /// cannot read $PORT.
+    /// reported; a urls key loses only to a --urls argument of the web command — ASPNETCORE_URLS and
+    /// DOTNET_URLS are loaded before appsettings and lose to it (docs/heroku-facts.md#kestrel-binding) — so it is
+    /// reported when the web command passes no --urls. JSON cannot read $PORT.
     /// </summary>
     internal static class AppSettingsBindingCheck
     {
         public const string Message = "{0} in {1} binds the fixed address '{2}': {3}; JSON cannot read $PORT, so the web dyno never listens on the port Heroku gives and is killed at the boot timeout (R10). Remove it from {1} (keep it in appsettings.Development.json) and bind http://*:$PORT on the command line or in code.";
 
         private const string EndpointsReason = "Kestrel endpoints override every urls setting, including the --urls http://*:$PORT of the buildpack or the Procfile";
-        private const string UrlsReason = "the web command passes no --urls or ASPNETCORE_URLS that would override it";
+        private const string UrlsReason = "the web command passes no --urls, the only setting that overrides it (ASPNETCORE_URLS and DOTNET_URLS load before appsettings and lose to it)";
 
         /// <summary>
         /// Whether a urls key applies, from what Heroku runs as the web process (docs/heroku-facts.md#buildpack-web-process,
@@ -63,11 +63,11 @@ namespace HerokuAnalyzers.Hosting
             {
                 if (ymlWeb is (string runWeb, _))
                 {
-                    return !WebCommand.Read(runWeb).SetsUrls;
+                    return !WebCommand.Read(runWeb).PassesUrlsArgument;
                 }
 
                 var image = dockerfile != null ? ImageConfig.Read(Dockerfile.Parse(dockerfile), dockerTarget) : null;
-                return image?.StartInstruction != null && !image.Command().Command.SetsUrls;
+                return image?.StartInstruction != null && !image.Command().Command.PassesUrlsArgument;
             }
 
             if (procfile == null && herokuYml == null)
@@ -77,12 +77,12 @@ namespace HerokuAnalyzers.Hosting
 
             if (procfile != null
                 && ProcfileDocument.Find(ProcfileParser.Parse(procfile).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
-                && WebCommand.Read(web.Command).SetsUrls)
+                && WebCommand.Read(web.Command).PassesUrlsArgument)
             {
                 return false;
             }
 
-            return !(ymlWeb is (string command, _) && WebCommand.Read(command).SetsUrls);
+            return !(ymlWeb is (string command, _) && WebCommand.Read(command).PassesUrlsArgument);
         }
 
         /// <summary>The findings of one appsettings file; nothing for text that is not a JSON object.</summary>

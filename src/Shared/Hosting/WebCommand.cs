@@ -23,8 +23,11 @@ namespace HerokuAnalyzers.Hosting
             _programs = programs;
         }
 
-        /// <summary>The command gives Kestrel a urls setting, which beats a urls key in appsettings (docs/heroku-facts.md#kestrel-binding).</summary>
-        public bool SetsUrls { get; private set; }
+        /// <summary>
+        /// The command passes <c>--urls</c> on the command line, the one urls source added after appsettings, so the
+        /// only one that beats a urls key there; ASPNETCORE_URLS / DOTNET_URLS load before it (docs/heroku-facts.md#kestrel-binding).
+        /// </summary>
+        public bool PassesUrlsArgument { get; private set; }
 
         /// <summary>The command passes $PORT to Kestrel in one of the forms it reads.</summary>
         public bool BindsPort { get; private set; }
@@ -156,8 +159,6 @@ namespace HerokuAnalyzers.Hosting
                 result.MentionsPort |= PortReference.IsMatch(value);
             }
 
-            result.SetsUrls = urls.Count > 0;
-
             // Kestrel ignores the HTTP ports when any urls setting is given (docs/heroku-facts.md#kestrel-binding).
             result.BindsPort = result.PortUrl != null
                 || (urls.Count == 0 && expandsVariables && httpPorts.Exists(p => PortReference.IsMatch(p) && p.TrimStart('"', '\'').StartsWith("$", StringComparison.Ordinal)));
@@ -242,6 +243,7 @@ namespace HerokuAnalyzers.Hosting
                     if (!string.IsNullOrEmpty(value))
                     {
                         urls.Add(value!);
+                        PassesUrlsArgument = true;
                     }
 
                     continue;

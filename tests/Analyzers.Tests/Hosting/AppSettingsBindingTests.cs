@@ -69,17 +69,19 @@ public class AppSettingsBindingTests
     [InlineData("web: cd App/bin/publish; ./App\n")]
     [InlineData("web: bash start.sh\n")]
     [InlineData("worker: ./App\n")]
+    [InlineData("web: ASPNETCORE_URLS=http://*:$PORT ./App\n")]
+    [InlineData("web: DOTNET_URLS=http://*:$PORT dotnet App.dll\n")]
     public Task A_urls_key_is_reported_when_the_web_command_sets_no_urls(string procfile)
         => VerifyAsync(
             "/app/appsettings.json",
             UrlsSettings,
             procfile,
             Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.json", 1, 68, 1, 98)
-                .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls or ASPNETCORE_URLS that would override it"));
+                .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls, the only setting that overrides it (ASPNETCORE_URLS and DOTNET_URLS load before appsettings and lose to it)"));
 
     [Theory]
     [InlineData("web: cd App/bin/publish; ./App --urls http://*:$PORT\n")]
-    [InlineData("web: ASPNETCORE_URLS=http://*:$PORT ./App\n")]
+    [InlineData("web: ./App --urls=http://*:$PORT\n")]
     [InlineData("web: ./App --urls http://*:8080\n")]
     public Task A_urls_key_overridden_by_the_web_command_is_not_reported(string procfile)
         => VerifyAsync("/app/appsettings.json", UrlsSettings, procfile);
@@ -105,7 +107,7 @@ public class AppSettingsBindingTests
 
     private static DiagnosticResult UrlsKey()
         => Verify.Diagnostic("HK3003").WithSpan("/app/appsettings.json", 1, 68, 1, 98)
-            .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls or ASPNETCORE_URLS that would override it");
+            .WithArguments("'Urls'", "appsettings.json", "http://*:5000;https://*:5001", "the web command passes no --urls, the only setting that overrides it (ASPNETCORE_URLS and DOTNET_URLS load before appsettings and lose to it)");
 
     [Theory]
     [InlineData("CMD dotnet App.dll --urls http://*:$PORT\n", null)]
@@ -114,9 +116,11 @@ public class AppSettingsBindingTests
     public Task On_a_container_deploy_a_urls_key_the_image_command_or_run_web_overrides_is_not_reported(string start, string? herokuYml)
         => VerifyContainerAsync(Dockerfile + start, procfile: "web: ./App\n", herokuYml);
 
-    [Fact]
-    public Task On_a_container_deploy_the_Procfile_does_not_override_a_urls_key_and_the_image_command_decides()
-        => VerifyContainerAsync(Dockerfile + "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n", procfile: "web: ./App --urls http://*:$PORT\n", herokuYml: null, UrlsKey());
+    [Theory]
+    [InlineData("ENTRYPOINT [\"dotnet\", \"App.dll\"]\n")]
+    [InlineData("CMD ASPNETCORE_URLS=http://*:$PORT dotnet App.dll\n")]
+    public Task On_a_container_deploy_the_Procfile_does_not_override_a_urls_key_and_the_image_command_decides(string start)
+        => VerifyContainerAsync(Dockerfile + start, procfile: "web: ./App --urls http://*:$PORT\n", herokuYml: null, UrlsKey());
 
     [Fact]
     public Task On_a_container_deploy_whose_image_command_cannot_be_read_a_urls_key_is_left_alone()
