@@ -322,28 +322,11 @@ namespace HerokuAnalyzers.CodeFixes.Platform
 
         private sealed class HelperOnceFixAll : FixAllProvider
         {
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
-                => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
             public override async Task<CodeAction?> GetFixAsync(FixAllContext context)
             {
-                var documents = context.Scope switch
-                {
-                    FixAllScope.Document when context.Document != null => new[] { context.Document },
-                    FixAllScope.Project => context.Project.Documents,
-                    FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents),
-                    _ => Enumerable.Empty<Document>(),
-                };
-
-                var sites = new List<(DocumentId, Diagnostic)>();
-                foreach (var document in documents)
-                {
-                    foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
-                    {
-                        sites.Add((document.Id, diagnostic));
-                    }
-                }
-
+                var sites = (await FixAllScopes.DiagnosticsAsync(context).ConfigureAwait(false)).Select(s => (s.Document.Id, s.Diagnostic)).ToList();
                 return CodeAction.Create(Title, ct => FixAsync(context.Solution, sites, ct), equivalenceKey: EquivalenceKey);
             }
         }

@@ -68,28 +68,11 @@ namespace HerokuAnalyzers.CodeFixes.RequestPath
 
         private sealed class SolutionFixAll : FixAllProvider
         {
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
-                => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllScopes.Supported;
 
             public override async Task<CodeAction?> GetFixAsync(FixAllContext context)
             {
-                var documents = context.Scope switch
-                {
-                    FixAllScope.Document when context.Document != null => new[] { context.Document },
-                    FixAllScope.Project => context.Project.Documents,
-                    FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents),
-                    _ => Enumerable.Empty<Document>(),
-                };
-
-                var diagnostics = new List<(Document, Diagnostic)>();
-                foreach (var document in documents)
-                {
-                    foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
-                    {
-                        diagnostics.Add((document, diagnostic));
-                    }
-                }
-
+                var diagnostics = await FixAllScopes.DiagnosticsAsync(context).ConfigureAwait(false);
                 return CodeAction.Create(Title, ct => FixAllAsync(context.Solution, diagnostics, ct), equivalenceKey: Title);
             }
         }
