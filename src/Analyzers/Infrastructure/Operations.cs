@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,6 +38,23 @@ namespace HerokuAnalyzers.Infrastructure
             }
 
             return operation;
+        }
+
+        /// <summary>The initializer and every value a plain assignment gives the local, anywhere in its body.</summary>
+        public static IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation reference)
+        {
+            foreach (var operation in Root(reference).Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                        yield return declarator.Initializer.Value;
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                        yield return assignment.Value;
+                        break;
+                }
+            }
         }
 
         /// <summary>

@@ -613,7 +613,7 @@ namespace HerokuAnalyzers.Platform
                 case IInvocationOperation { Instance: { } receiver } edit when edit.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && StringEdits.Contains(edit.TargetMethod.Name):
                     return DerivesFromDatabaseUrl(receiver, depth + 1);
                 case ILocalReferenceOperation local:
-                    foreach (var assigned in AssignedValues(local))
+                    foreach (var assigned in Infrastructure.Operations.AssignedValues(local))
                     {
                         if (!(assigned is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local.Local))
                             && DerivesFromDatabaseUrl(assigned, depth + 1))
@@ -630,29 +630,6 @@ namespace HerokuAnalyzers.Platform
 
         private static readonly ImmutableHashSet<string> StringEdits = ImmutableHashSet.Create(
             StringComparer.Ordinal, "Replace", "Trim", "TrimStart", "TrimEnd", "Substring", "Remove", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant");
-
-        /// <summary>The initializer and every value assigned to the local in its body.</summary>
-        private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation reference)
-        {
-            var root = (IOperation)reference;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        yield return declarator.Initializer.Value;
-                        break;
-                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        yield return assignment.Value;
-                        break;
-                }
-            }
-        }
 
         private static bool IsDatabaseUrlName(string name)
             => string.Equals(name, HerokuFacts.DatabaseUrlVariable, StringComparison.OrdinalIgnoreCase)
