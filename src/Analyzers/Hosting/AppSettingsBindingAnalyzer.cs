@@ -37,7 +37,7 @@ namespace HerokuAnalyzers.Hosting
             var dockerfile = HerokuFiles.Find(options, HerokuFiles.Dockerfile, cancellationToken);
             return AppSettingsBindingCheck.UrlsKeyApplies(
                 HerokuFiles.IsContainerDeploy(options, cancellationToken),
-                HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken)?.Text.ToString(),
+                HerokuFiles.Find(options, HerokuFiles.Procfile, cancellationToken) is (AdditionalText _, SourceText procfile) ? HerokuFiles.ParseProcfile(procfile) : null,
                 HerokuFiles.Find(options, HerokuFiles.HerokuYml, cancellationToken)?.Text.ToString(),
                 dockerfile?.Text.ToString(),
                 dockerfile is (AdditionalText file, _) ? HerokuFiles.Metadata(options, file, "HerokuDockerTarget") : null);
@@ -51,7 +51,7 @@ namespace HerokuAnalyzers.Hosting
                 return;
             }
 
-            foreach (var finding in AppSettingsBindingCheck.Run(context.AdditionalFile.Path, text.ToString(), urlsKeyApplies))
+            foreach (var finding in AppSettingsBindingCheck.Run(context.AdditionalFile.Path, HerokuFiles.ParseJson(text), urlsKeyApplies))
             {
                 var location = HerokuFiles.Location(context.AdditionalFile, text, finding.Line, finding.Column, finding.Length);
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.HK3003_AppSettingsBinding, location, finding.Arguments));

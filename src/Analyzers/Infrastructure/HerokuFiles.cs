@@ -33,6 +33,9 @@ namespace HerokuAnalyzers.Infrastructure
         /// </summary>
         private static readonly ConditionalWeakTable<SourceText, ProcfileDocument> ParsedProcfiles = new ConditionalWeakTable<SourceText, ProcfileDocument>();
 
+        /// <summary>One relaxed parse of a JSON file (appsettings) for every analyzer that reads it, keyed like <see cref="ParsedProcfiles"/>.</summary>
+        private static readonly ConditionalWeakTable<SourceText, StrongBox<Json.JsonNode?>> ParsedJson = new ConditionalWeakTable<SourceText, StrongBox<Json.JsonNode?>>();
+
         public static bool IsKind(AnalyzerOptions options, AdditionalText file, string kind)
             => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(KindKey, out var value)
                && string.Equals(value?.Trim(), kind, StringComparison.OrdinalIgnoreCase);
@@ -74,6 +77,10 @@ namespace HerokuAnalyzers.Infrastructure
 
         public static ProcfileDocument ParseProcfile(SourceText text)
             => ParsedProcfiles.GetValue(text, t => ProcfileParser.Parse(t.ToString()));
+
+        /// <summary>The JSON value of the text (comments and trailing commas accepted), or null when it is not JSON.</summary>
+        public static Json.JsonNode? ParseJson(SourceText text)
+            => ParsedJson.GetValue(text, t => new StrongBox<Json.JsonNode?>(Json.JsonParser.Parse(t.ToString(), relaxed: true, out _))).Value;
 
         /// <summary>A location in an additional file from a 1-based line and column, clamped to the text.</summary>
         public static Location Location(AdditionalText file, SourceText text, int line, int column, int length)

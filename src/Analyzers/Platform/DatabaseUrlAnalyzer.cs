@@ -144,8 +144,7 @@ namespace HerokuAnalyzers.Platform
                 return;
             }
 
-            var root = JsonParser.Parse(text.ToString(), relaxed: true, out _);
-            if (root != null)
+            if (HerokuFiles.ParseJson(text) is JsonNode root)
             {
                 WalkAppSettings(context, text, root, "", 0);
             }

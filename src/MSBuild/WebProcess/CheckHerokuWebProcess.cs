@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using HerokuAnalyzers.Hosting;
+using HerokuAnalyzers.Json;
+using HerokuAnalyzers.Procfile;
 using HerokuAnalyzers.Tasks.Files;
 using HerokuAnalyzers.Tasks.Reporting;
 using Microsoft.Build.Framework;
@@ -77,13 +79,13 @@ namespace HerokuAnalyzers.Tasks.WebProcess
 
             if (AppSettingsFiles.Length > 0)
             {
-                var urlsKeyApplies = AppSettingsBindingCheck.UrlsKeyApplies(inputs.IsContainer, inputs.Procfile?.Text, inputs.HerokuYml?.Text, inputs.Dockerfile?.Text, inputs.DockerTarget);
+                var urlsKeyApplies = AppSettingsBindingCheck.UrlsKeyApplies(inputs.IsContainer, inputs.Procfile == null ? null : ProcfileParser.Parse(inputs.Procfile.Text), inputs.HerokuYml?.Text, inputs.Dockerfile?.Text, inputs.DockerTarget);
                 foreach (var item in AppSettingsFiles)
                 {
                     var path = item.GetMetadata("FullPath");
                     if (Read(path) is WebProcessFile settings)
                     {
-                        foreach (var finding in AppSettingsBindingCheck.Run(path, settings.Text, urlsKeyApplies))
+                        foreach (var finding in AppSettingsBindingCheck.Run(path, JsonParser.Parse(settings.Text, relaxed: true, out _), urlsKeyApplies))
                         {
                             findings.Add(new Finding(TaskRules.HK3003_AppSettingsBinding, finding.Path, finding.Line, finding.Column, finding.Message));
                         }

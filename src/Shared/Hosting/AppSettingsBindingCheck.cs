@@ -56,7 +56,7 @@ namespace HerokuAnalyzers.Hosting
         /// CMD/ENTRYPOINT (the Procfile is not used); when neither can be read the key is left alone. A command
         /// that cannot be read counts as setting none.
         /// </summary>
-        public static bool UrlsKeyApplies(bool isContainer, string? procfile, string? herokuYml, string? dockerfile, string? dockerTarget)
+        public static bool UrlsKeyApplies(bool isContainer, ProcfileDocument? procfile, string? herokuYml, string? dockerfile, string? dockerTarget)
         {
             var ymlWeb = herokuYml != null ? HerokuYmlRun.FindWeb(herokuYml) : null;
             if (isContainer)
@@ -76,7 +76,7 @@ namespace HerokuAnalyzers.Hosting
             }
 
             if (procfile != null
-                && ProcfileDocument.Find(ProcfileParser.Parse(procfile).CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
+                && ProcfileDocument.Find(procfile.CnbEntries, HerokuFacts.WebProcessType) is ProcfileEntry web
                 && WebCommand.Read(web.Command).PassesUrlsArgument)
             {
                 return false;
@@ -85,11 +85,10 @@ namespace HerokuAnalyzers.Hosting
             return !(ymlWeb is (string command, _) && WebCommand.Read(command).PassesUrlsArgument);
         }
 
-        /// <summary>The findings of one appsettings file; nothing for text that is not a JSON object.</summary>
-        public static List<AppSettingsFinding> Run(string path, string text, bool urlsKeyApplies)
+        /// <summary>The findings of one appsettings file, parsed (relaxed JSON); nothing when it is not a JSON object.</summary>
+        public static List<AppSettingsFinding> Run(string path, JsonNode? root, bool urlsKeyApplies)
         {
             var findings = new List<AppSettingsFinding>();
-            var root = JsonParser.Parse(text, relaxed: true, out _);
             if (root != null)
             {
                 Walk(path, System.IO.Path.GetFileName(path), root, "", 0, urlsKeyApplies, findings);
