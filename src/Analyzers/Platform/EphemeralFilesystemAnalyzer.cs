@@ -64,7 +64,7 @@ namespace HerokuAnalyzers.Platform
                 ReportLogFile(context, invocation.Syntax.GetLocation(), "'File." + method.Name + "' in the logger '" + logger + "' keeps");
             }
             else if (FileWrites.Contains(method.Name) && Is(type, symbols.File) && invocation.Arguments.Length > 0
-                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && OnRequestPath(invocation, symbols, reach, context.CancellationToken) is string where)
+                     && !IsTemporary(invocation.Arguments[0].Value, symbols) && OnRequestPath(invocation, reach, context.CancellationToken) is string where)
             {
                 Report(context, invocation, "'File." + method.Name + "' " + where + " writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
             }
@@ -109,7 +109,7 @@ namespace HerokuAnalyzers.Platform
             }
             else if (IsFileWriter(creation, symbols)
                      && !IsUploadTarget(creation, symbols)
-                     && OnRequestPath(creation, symbols, reach, context.CancellationToken) is string where)
+                     && OnRequestPath(creation, reach, context.CancellationToken) is string where)
             {
                 Report(context, creation, "'new " + type.Name + "' " + where + " writes", "app data", "what it writes is lost at the next restart and other dynos never see it", "Keep app data in Heroku Postgres or object storage; use Path.GetTempPath() only for scratch files");
             }
@@ -308,19 +308,28 @@ namespace HerokuAnalyzers.Platform
         /// or any other entry the request-path rules know), "on the request path (reached from X)" for code a
         /// handler calls (the request-path rules' backward search, <see cref="CallGraph"/>), or null.
         /// </summary>
-        private static string? OnRequestPath(IOperation operation, FileSymbols symbols, RequestReach? reach, System.Threading.CancellationToken cancellationToken)
+        private static string? OnRequestPath(IOperation operation, RequestReach? reach, System.Threading.CancellationToken cancellationToken)
         {
-            if (IsRequestHandler(operation, symbols))
-            {
-                return "in a request handler";
-            }
-
-            if (reach == null || !(Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method))
+            if (reach == null)
             {
                 return null;
             }
 
-            // A lambda belongs to the body it is written in (as for the request-path rules).
+            // A lambda given to Map*, Use, Run … is a handler of its own (the request-path rules' registrations).
+            for (var node = operation.Parent; node != null; node = node.Parent)
+            {
+                if (node is IAnonymousFunctionOperation lambda && CallGraph.HandlerRegistration(lambda, reach.Symbols) != null)
+                {
+                    return "in a request handler";
+                }
+            }
+
+            if (!(Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method))
+            {
+                return null;
+            }
+
+            // Any other lambda belongs to the body it is written in (as for the request-path rules).
             while (method.MethodKind == MethodKind.AnonymousFunction && method.ContainingSymbol is IMethodSymbol outer)
             {
                 method = outer;
@@ -328,48 +337,6 @@ namespace HerokuAnalyzers.Platform
 
             var reached = reach.Graph.Reach(method, cancellationToken);
             return reached == null ? null : reached.From == null ? "in a request handler" : "on the request path (reached from " + reached.From + ")";
-        }
-
-        /// <summary>A controller or Razor Page action, or a delegate given to a Map* endpoint method.</summary>
-        private static bool IsRequestHandler(IOperation operation, FileSymbols symbols)
-        {
-            for (var node = operation; node != null; node = node.Parent)
-            {
-                if (node is IAnonymousFunctionOperation)
-                {
-                    var parent = node.Parent;
-                    while (parent is IDelegateCreationOperation || parent is IConversionOperation)
-                    {
-                        parent = parent.Parent;
-                    }
-
-                    if (parent is IArgumentOperation { Parent: IInvocationOperation map } && map.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            var method = Operations.Root(operation).SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
-            while (method != null && method.MethodKind != MethodKind.Ordinary && method.ContainingSymbol is IMethodSymbol outer)
-            {
-                method = outer;
-            }
-
-            if (method == null || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
-            {
-                return false;
-            }
-
-            for (var type = method.ContainingType; type != null; type = type.BaseType)
-            {
-                if (Is(type, symbols.ControllerBase) || Is(type, symbols.PageModel))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
@@ -386,10 +353,6 @@ namespace HerokuAnalyzers.Platform
             public INamedTypeSymbol? StreamWriter { get; private set; }
 
             public INamedTypeSymbol? FormFile { get; private set; }
-
-            public INamedTypeSymbol? ControllerBase { get; private set; }
-
-            public INamedTypeSymbol? PageModel { get; private set; }
 
             public INamedTypeSymbol? SqliteConnection { get; private set; }
 
@@ -412,8 +375,6 @@ namespace HerokuAnalyzers.Platform
                         Path = KnownTypes.Get(compilation, "System.IO.Path"),
                         FileStream = KnownTypes.Get(compilation, "System.IO.FileStream"),
                         StreamWriter = KnownTypes.Get(compilation, "System.IO.StreamWriter"),
-                        ControllerBase = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase"),
-                        PageModel = KnownTypes.Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
                         SqliteConnection = KnownTypes.Get(compilation, "Microsoft.Data.Sqlite.SqliteConnection"),
                         SystemDataSqliteConnection = KnownTypes.Get(compilation, "System.Data.SQLite.SQLiteConnection"),
                         Logger = KnownTypes.Get(compilation, "Microsoft.Extensions.Logging.ILogger"),
